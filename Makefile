@@ -1,0 +1,56 @@
+# School-to-school support: the commands a newcomer needs. `make run` and `make test` set up
+# everything they need on a fresh machine (virtual environment, packages, assets, database).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint bench install assets migrate demo browsers clean worker diagrams
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/base.txt -r requirements/dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web/static/dist/application.css: node_modules/.installed web/assets/application.scss scripts/build-assets.mjs
+	npm run --silent build
+
+assets: web/static/dist/application.css
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+run: install assets demo
+	@echo "Serving on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install
+	$(MANAGE) db_worker
+
+test: install assets
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+bench: install assets
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m benchmarks
+
+diagrams: install
+	$(MANAGE) workflow_diagrams
+
+clean:
+	rm -rf $(VENV) node_modules web/static/dist staticfiles db.sqlite3*

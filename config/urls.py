@@ -1,0 +1,13 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("web.public.urls")),
+    path("account/", include("web.accounts.urls")),
+    path("home/", include("web.portal.urls")),
+    path("regional/", include("web.regional.urls")),
+]
+
+handler400 = "web.common.views_errors.bad_request"
+handler403 = "web.common.views_errors.permission_denied"
+handler404 = "web.common.views_errors.page_not_found"
+handler500 = "web.common.views_errors.server_error"

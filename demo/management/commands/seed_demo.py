@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from demo.region import DEMO_PASSWORD, build_demo_region
+
+
+class Command(BaseCommand):
+    help = "Loads the deterministic demo region and prints a demo sign-in for each role."
+
+    def handle(self, *args, **options):
+        people = build_demo_region()
+        self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
+        for person in people:
+            self.stdout.write(f"  {person.role.label:<28} {person.email}")
+        self.stdout.write(
+            "Staff roles also give a code from an authenticator app. Get the current code with:\n"
+            "  .venv/bin/python manage.py demo_code\n"
+        )

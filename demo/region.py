@@ -1,0 +1,275 @@
+"""A deterministic demo region (Yorkshire and the Humber), built through the services.
+
+Every school, organisation and person here is synthetic: no real person's details are used.
+URNs of demo schools start at 990001, above the register's, so a real import never collides."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from domain.accounts import services as accounts
+from domain.accounts.models import User
+from domain.accounts.roles import Role
+from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
+from domain.schools.models import Inspection, InspectionKind, School
+
+DEMO_PASSWORD = "demo-password-2026"
+# A known authenticator key so that the demo's staff can be signed in: `manage.py demo_code`.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
+DEMO_URN_START = 990001
+
+# name, phase, type, town, postcode, easting, northing, grade, inspected on, kind
+SCHOOLS = [
+    (
+        "Aire Valley Primary School",
+        "Primary",
+        "Academy converter",
+        "Leeds",
+        "LS1 4AB",
+        429800,
+        433500,
+        1,
+        date(2022, 3, 9),
+        "graded",
+    ),
+    (
+        "Beckside Church of England Primary School",
+        "Primary",
+        "Voluntary aided school",
+        "Leeds",
+        "LS6 2CD",
+        428100,
+        436200,
+        2,
+        date(2021, 11, 17),
+        "graded",
+    ),
+    (
+        "Calder Bridge Academy",
+        "Secondary",
+        "Academy sponsor led",
+        "Wakefield",
+        "WF1 3EF",
+        433200,
+        420900,
+        3,
+        date(2023, 6, 14),
+        "graded",
+    ),
+    (
+        "Dalesway High School",
+        "Secondary",
+        "Community school",
+        "Bradford",
+        "BD1 5GH",
+        416400,
+        433100,
+        2,
+        date(2019, 1, 30),
+        "graded",
+    ),
+    (
+        "Elmfield Infant School",
+        "Primary",
+        "Community school",
+        "Harrogate",
+        "HG1 2JK",
+        430500,
+        455300,
+        None,
+        date(2025, 2, 5),
+        "ungraded",
+    ),
+    (
+        "Fernhill Special School",
+        "Not applicable",
+        "Community special school",
+        "Leeds",
+        "LS9 7LM",
+        432900,
+        433800,
+        1,
+        date(2018, 5, 23),
+        "graded",
+    ),
+    (
+        "Goldthorpe Junior School",
+        "Primary",
+        "Foundation school",
+        "Barnsley",
+        "S63 9NP",
+        444800,
+        404500,
+        4,
+        date(2024, 3, 20),
+        "graded",
+    ),
+    (
+        "Hawthorn Sixth Form College",
+        "16 plus",
+        "Sixth form centres",
+        "Huddersfield",
+        "HD1 3QR",
+        414500,
+        416700,
+        2,
+        date(2022, 10, 12),
+        "graded",
+    ),
+    (
+        "Ivydene Nursery School",
+        "Nursery",
+        "Local authority nursery school",
+        "York",
+        "YO1 6ST",
+        460300,
+        451900,
+        1,
+        date(2020, 2, 26),
+        "graded",
+    ),
+    (
+        "Juniper Grove Primary Academy",
+        "Primary",
+        "Academy converter",
+        "Sheffield",
+        "S2 4UV",
+        436200,
+        386900,
+        None,
+        date(2026, 1, 21),
+        "report_card",
+    ),
+    (
+        "Kingsmead Secondary Academy",
+        "Secondary",
+        "Academy converter",
+        "Doncaster",
+        "DN1 2WX",
+        457500,
+        403300,
+        3,
+        date(2023, 11, 8),
+        "graded",
+    ),
+    (
+        "Larchwood Primary School",
+        "Primary",
+        "Community school",
+        "Hull",
+        "HU1 3YZ",
+        509400,
+        428800,
+        2,
+        date(2022, 7, 6),
+        "graded",
+    ),
+]
+
+REPORT_CARD_AREAS = {
+    "Inclusion": "Strong standard",
+    "Curriculum and teaching": "Expected standard",
+    "Achievement": "Expected standard",
+    "Attendance and behaviour": "Strong standard",
+    "Personal development and well-being": "Expected standard",
+    "Leadership and governance": "Strong standard",
+    "Safeguarding": "Met",
+}
+
+
+@dataclass(frozen=True)
+class DemoPerson:
+    email: str
+    full_name: str
+    role: Role
+    organisation: str
+
+
+PEOPLE = [
+    DemoPerson(
+        "regional.lead@demo.test",
+        "Morgan Ashdown",
+        Role.REGIONAL_REPRESENTATIVE,
+        "Yorkshire and the Humber regional board",
+    ),
+    DemoPerson(
+        "coordinator@demo.test", "Robin Castleford", Role.TSA_COORDINATOR, "Aire Valley Teaching School Alliance"
+    ),
+    DemoPerson("panel.member@demo.test", "Sam Thornbury", Role.PANEL_MEMBER, "Aire Valley Teaching School Alliance"),
+    DemoPerson("system.leader@demo.test", "Alex Fernleigh", Role.SYSTEM_LEADER, "Aire Valley Primary School"),
+    DemoPerson("school.contact@demo.test", "Jordan Kettlewell", Role.SCHOOL_CONTACT, "Goldthorpe Junior School"),
+    DemoPerson("commissioner@demo.test", "Casey Bramley", Role.COMMISSIONER, "Leeds City Council (demo)"),
+]
+
+
+@transaction.atomic
+def build_demo_region() -> list[DemoPerson]:
+    """Builds the demo region; running it again changes nothing."""
+    if User.objects.filter(email=PEOPLE[0].email).exists():
+        return PEOPLE
+    region = Region.objects.get(code="YH")
+    schools = {}
+    for offset, (name, phase, type_name, town, postcode, e, n, grade, inspected, kind) in enumerate(SCHOOLS):
+        school = School.objects.create(
+            urn=DEMO_URN_START + offset,
+            name=name,
+            status="open",
+            phase=phase,
+            type_name=type_name,
+            town=town,
+            postcode=postcode,
+            easting=e,
+            northing=n,
+            la_name=town,
+            region=region,
+            ofsted_grade=grade,
+            ofsted_date=inspected,
+        )
+        Inspection.objects.create(
+            school=school,
+            inspected_on=inspected,
+            kind=kind,
+            overall_grade=grade,
+            area_grades=REPORT_CARD_AREAS if kind == InspectionKind.REPORT_CARD else {},
+            source="demo",
+        )
+        schools[name] = school
+    organisations = {}
+
+    def organisation(name, kind, **fields):
+        organisations[name] = Organisation.objects.create(name=name, kind=kind, region=region, **fields)
+        return organisations[name]
+
+    organisation("Yorkshire and the Humber regional board", OrganisationKind.REGIONAL_BODY)
+    grouping = organisation("West Yorkshire Strategic Alliance Group", OrganisationKind.TSA_GROUPING, code="DEMO-G1")
+    aire = organisation(
+        "Aire Valley Teaching School Alliance",
+        OrganisationKind.TSA,
+        code="DEMO-TSA1",
+        lead_school=schools["Aire Valley Primary School"],
+        grouping=grouping,
+    )
+    organisation(
+        "Pennine Teaching School Hub",
+        OrganisationKind.HUB,
+        code="DEMO-HUB1",
+        lead_school=schools["Dalesway High School"],
+        districts=["Bradford", "Calderdale", "Kirklees"],
+    )
+    organisation("Leeds City Council (demo)", OrganisationKind.LOCAL_AUTHORITY, code="DEMO-LA")
+    for name in ("Aire Valley Primary School", "Goldthorpe Junior School"):
+        organisation(name, OrganisationKind.SCHOOL, school=schools[name])
+    for name in ("Aire Valley Primary School", "Beckside Church of England Primary School", "Fernhill Special School"):
+        AllianceMembership.objects.create(
+            alliance=aire, school=schools[name], is_teaching_school=name == "Aire Valley Primary School"
+        )
+    for person in PEOPLE:
+        user = accounts.user_create(actor=None, email=person.email, full_name=person.full_name, password=DEMO_PASSWORD)
+        accounts.membership_add(
+            actor=None, user=user, organisation=organisations[person.organisation], role=person.role
+        )
+        if user.needs_two_factor():
+            TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True, key=DEMO_TOTP_KEY)
+    return PEOPLE

@@ -1,0 +1,91 @@
+"""People who sign in, and what they may do in which organisation."""
+
+import secrets
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+from .roles import STAFF_ROLES, Role
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("Enter an email address")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        extra.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person. Signs in with an e-mail address and password, then a second factor."""
+
+    email = models.EmailField(unique=True)
+    full_name = models.CharField(max_length=150)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="Can use the service's technical admin.")
+    date_joined = models.DateTimeField(default=timezone.now)
+    # Part of the session hash: changing it signs the person out of every other session.
+    session_salt = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["full_name"]
+
+    class Meta:
+        ordering = ["full_name", "email"]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def get_session_auth_hash(self):
+        from django.utils.crypto import salted_hmac
+
+        return salted_hmac("accounts.User.session", self.password + self.session_salt, algorithm="sha256").hexdigest()
+
+    def needs_two_factor(self, roles=None) -> bool:
+        """True for every staff role, and for the technical admin."""
+        if self.is_staff or self.is_superuser:
+            return True
+        roles = roles if roles is not None else {m.role for m in self.memberships.all() if m.is_active}
+        return bool(set(roles) & STAFF_ROLES)
+
+
+class Membership(models.Model):
+    """A person holds a role in an organisation: user x organisation x role."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["organisation__name", "role"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"],
+                condition=models.Q(is_active=True),
+                name="one_active_membership_per_role",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} - {self.get_role_display()}, {self.organisation}"

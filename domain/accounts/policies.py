@@ -1,0 +1,37 @@
+"""Who may do what with people and accounts. Each policy is a named function of the user
+(and the object, where there is one); views declare one, and tests list them all."""
+
+from .roles import STAFF_ROLES, Role
+from .selectors import roles_of
+
+
+def anyone(user) -> bool:
+    """Public pages: the directory, the register of schools, sign-in."""
+    return True
+
+
+def is_signed_in(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def needs_two_factor(user) -> bool:
+    """Every staff role signs in with a second factor (issue: foundation, accounts)."""
+    return is_signed_in(user) and (user.is_superuser or user.is_staff or bool(roles_of(user) & STAFF_ROLES))
+
+
+def is_regional_representative(user) -> bool:
+    return is_signed_in(user) and (user.is_superuser or Role.REGIONAL_REPRESENTATIVE in roles_of(user))
+
+
+def can_use_regional_admin(user) -> bool:
+    """The admin for the regional body: organisations, people and the register's imports."""
+    return is_regional_representative(user)
+
+
+def is_staff_member(user) -> bool:
+    return is_signed_in(user) and (user.is_superuser or bool(roles_of(user) & STAFF_ROLES))
+
+
+def can_read_timeline(user) -> bool:
+    """Staff read an object's timeline of changes; the object itself is scoped by its own policy."""
+    return is_staff_member(user)

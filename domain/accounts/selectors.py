@@ -1,0 +1,27 @@
+"""Reading people and their memberships."""
+
+from .models import Membership
+
+
+def active_memberships_for(user) -> list[Membership]:
+    """The person's active memberships, fetched once per request and cached on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_active_memberships", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user, is_active=True)
+            .select_related("organisation", "organisation__region")
+            .order_by("organisation__name", "role")
+        )
+        user._active_memberships = cached
+    return cached
+
+
+def roles_of(user) -> set[str]:
+    return {m.role for m in active_memberships_for(user)}
+
+
+def organisation_ids_of(user, *roles) -> set[int]:
+    """The organisations in which the person holds any of `roles` (any role if none given)."""
+    return {m.organisation_id for m in active_memberships_for(user) if not roles or m.role in roles}

@@ -1,0 +1,97 @@
+"""Changes to people's accounts. Each runs in one transaction and writes its audit event."""
+
+import secrets
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from domain.audit.services import audit_record
+
+from .models import Membership, User
+from .roles import Role
+
+
+@transaction.atomic
+def user_create(*, actor, email: str, full_name: str, password: str | None = None) -> User:
+    user = User.objects.create_user(email=email, full_name=full_name, password=password)
+    if password is None:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    audit_record(actor=actor, action="accounts.user.created", subject=user, to_state="active")
+    return user
+
+
+@transaction.atomic
+def membership_add(*, actor, user: User, organisation, role: Role | str) -> Membership:
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
+    audit_record(
+        actor=actor,
+        action="accounts.membership.added",
+        subject=membership,
+        to_state="active",
+        data={"role": str(role), "organisation_id": organisation.pk},
+        organisation=organisation,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor, membership: Membership, reason: str) -> Membership:
+    from django.utils import timezone
+
+    if not reason.strip():
+        raise ValueError("Enter why this role is ending")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if not membership.is_active:
+        raise ValueError("This role has already ended")
+    membership.is_active = False
+    membership.ended_at = timezone.now()
+    membership.save(update_fields=["is_active", "ended_at"])
+    audit_record(
+        actor=actor,
+        action="accounts.membership.ended",
+        subject=membership,
+        from_state="active",
+        to_state="ended",
+        reason=reason,
+        organisation=membership.organisation,
+    )
+    return membership
+
+
+@transaction.atomic
+def user_sign_out_everywhere(*, user: User) -> User:
+    """Invalidates every session the person has: their session hash includes `session_salt`."""
+    user.session_salt = secrets.token_hex(16)
+    user.save(update_fields=["session_salt"])
+    audit_record(actor=user, action="accounts.user.signed_out_everywhere", subject=user)
+    return user
+
+
+def two_factor_device_for(user: User, *, confirmed: bool) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=confirmed).order_by("id").first()
+
+
+@transaction.atomic
+def two_factor_setup_start(*, user: User) -> TOTPDevice:
+    """A new authenticator app key for the person, unconfirmed until they enter a code from it."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+@transaction.atomic
+def two_factor_setup_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    """Confirms the device when the code is right. Returns False and changes nothing otherwise."""
+    if device.user_id != user.pk or device.confirmed or not device.verify_token(token):
+        return False
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit_record(
+        actor=user,
+        action="accounts.two_factor.confirmed",
+        subject=user,
+        from_state="none",
+        to_state="authenticator app",
+    )
+    return True
