@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "domain.schools",
     "domain.audit",
     "domain.notifications",
+    "domain.workflows",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",
@@ -159,7 +160,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # E-mail: console by default; GOV.UK Notify when NOTIFY_API_KEY is set (see production.py).
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = "no-reply@school-to-school-support.example"
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")

@@ -25,4 +25,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if NOTIFY_API_KEY:  # noqa: F405
-    EMAIL_BACKEND = "domain.notifications.notify_backend.NotifyEmailBackend"
+    MAILERS = {"default": {"BACKEND": "domain.notifications.notify_backend.NotifyEmailBackend"}}

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 
 from .roles import STAFF_ROLES, Role
+from .workflows import MembershipStatus
 
 
 class UserManager(BaseUserManager):
@@ -73,19 +74,23 @@ class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=40, choices=Role.choices)
-    is_active = models.BooleanField(default=True)
+    # Changed only through the membership workflow (domain/accounts/workflows.py).
+    status = models.CharField(max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.ACTIVE)
     created_at = models.DateTimeField(default=timezone.now)
-    ended_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["organisation__name", "role"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation", "role"],
-                condition=models.Q(is_active=True),
+                condition=models.Q(status="active"),
                 name="one_active_membership_per_role",
             )
         ]
 
     def __str__(self):
         return f"{self.user} - {self.get_role_display()}, {self.organisation}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == MembershipStatus.ACTIVE

@@ -1,6 +1,7 @@
 """Reading people and their memberships."""
 
 from .models import Membership
+from .workflows import MembershipStatus
 
 
 def active_memberships_for(user) -> list[Membership]:
@@ -10,7 +11,7 @@ def active_memberships_for(user) -> list[Membership]:
     cached = getattr(user, "_active_memberships", None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(user=user, is_active=True)
+            Membership.objects.filter(user=user, status=MembershipStatus.ACTIVE)
             .select_related("organisation", "organisation__region")
             .order_by("organisation__name", "role")
         )

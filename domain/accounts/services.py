@@ -6,9 +6,11 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from domain.audit.services import audit_record
+from domain.workflows.table import transition
 
 from .models import Membership, User
 from .roles import Role
+from .workflows import MEMBERSHIP
 
 
 @transaction.atomic
@@ -35,28 +37,11 @@ def membership_add(*, actor, user: User, organisation, role: Role | str) -> Memb
     return membership
 
 
-@transaction.atomic
-def membership_end(*, actor, membership: Membership, reason: str) -> Membership:
-    from django.utils import timezone
-
-    if not reason.strip():
-        raise ValueError("Enter why this role is ending")
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if not membership.is_active:
-        raise ValueError("This role has already ended")
-    membership.is_active = False
-    membership.ended_at = timezone.now()
-    membership.save(update_fields=["is_active", "ended_at"])
-    audit_record(
-        actor=actor,
-        action="accounts.membership.ended",
-        subject=membership,
-        from_state="active",
-        to_state="ended",
-        reason=reason,
-        organisation=membership.organisation,
+def membership_change(*, actor, membership: Membership, event: str, reason: str = "") -> Membership:
+    """Suspend, reinstate or end a role, as the membership workflow allows."""
+    return transition(
+        workflow=MEMBERSHIP, obj=membership, event=event, actor=actor, reason=reason, organisation=membership.organisation
     )
-    return membership
 
 
 @transaction.atomic

@@ -26,6 +26,17 @@ def _next_url(request, default="portal:home"):
     return reverse_lazy(default)
 
 
+WRONG_CODE = "The code is wrong or has expired. Enter the latest code from your app"
+
+
+def _code_allowed(device, form) -> bool:
+    """django-otp slows down guessing: after a wrong code the next try must wait a little longer."""
+    allowed, details = device.verify_is_allowed()
+    if not allowed:
+        form.add_error("otp_token", "You entered a wrong code too many times. Wait a minute, then enter the latest code")
+    return allowed
+
+
 @public
 def sign_in(request):
     if request.user.is_authenticated:
@@ -52,11 +63,11 @@ def two_factor(request):
     if device is None:
         return redirect("accounts:two-factor-setup")
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if device.verify_is_allowed()[0] and device.verify_token(form.cleaned_data["otp_token"]):
+    if request.method == "POST" and form.is_valid() and _code_allowed(device, form):
+        if device.verify_token(form.cleaned_data["otp_token"]):
             otp_login(request, device)
             return redirect(request.session.pop("next_after_sign_in", None) or "portal:home")
-        form.add_error("otp_token", "The code is wrong or has expired. Enter the latest code from your app")
+        form.add_error("otp_token", WRONG_CODE)
     return render(
         request, "accounts/two_factor.html", {"form": form, "page_title": "Enter the code from your authenticator app"}
     )
@@ -69,7 +80,7 @@ def two_factor_setup(request):
         return redirect("accounts:two-factor")
     device = services.two_factor_device_for(user, confirmed=False) or services.two_factor_setup_start(user=user)
     form = TokenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and _code_allowed(device, form):
         if services.two_factor_setup_confirm(user=user, device=device, token=form.cleaned_data["otp_token"]):
             device.refresh_from_db()
             otp_login(request, device)
@@ -77,7 +88,7 @@ def two_factor_setup(request):
                 request, "Your authenticator app is set up. You will need a code from it each time you sign in."
             )
             return redirect(request.session.pop("next_after_sign_in", None) or "portal:home")
-        form.add_error("otp_token", "The code is wrong or has expired. Enter the latest code from your app")
+        form.add_error("otp_token", WRONG_CODE)
     qr = segno.make(device.config_url, error="m").svg_inline(scale=4, title="QR code for your authenticator app")
     secret = base64.b32encode(device.bin_key).decode().rstrip("=")
     return render(

@@ -1,0 +1,126 @@
+"""The URL x role matrix: what every URL answers to every role (pretix's permission matrix).
+
+Every URL in the configuration must have a row here, and every view must declare a policy.
+A new view without a row, or without a policy, fails this file."""
+
+import pytest
+from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from demo.region import PEOPLE, build_demo_region
+from domain.accounts.models import User
+from domain.accounts.roles import Role
+from tests.urls import all_url_patterns
+
+ANON = "signed out"
+ROLES = [ANON, *Role.values]
+
+
+def everyone(status=200):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status=200):
+    return {**dict.fromkeys(Role.values, status), ANON: 302}
+
+
+def only(*roles, status=200):
+    return {**dict.fromkeys(Role.values, 403), **dict.fromkeys(roles, status), ANON: 302}
+
+
+MATRIX = {
+    "public:start": everyone(),
+    "public:school-search": everyone(),
+    "public:school-detail": everyone(),
+    "accounts:sign-in": {**dict.fromkeys(Role.values, 302), ANON: 200},
+    "accounts:two-factor": everyone(302),  # signed in and verified: on to the home page
+    # Staff already have an app (302); others may choose to set one up.
+    "accounts:two-factor-setup": {
+        **everyone(302),
+        Role.SYSTEM_LEADER: 200,
+        Role.SCHOOL_CONTACT: 200,
+    },
+    "accounts:sign-out": everyone(302),
+    "accounts:account": signed_in(),
+    "accounts:sign-out-everywhere": everyone(405),  # POST only
+    "accounts:password-change": signed_in(),
+    "accounts:password-change-done": signed_in(),
+    "accounts:password-reset": everyone(),
+    "accounts:password-reset-sent": everyone(),
+    "accounts:password-reset-confirm": everyone(),  # a forged link: the "expired" page
+    "accounts:password-reset-complete": everyone(),
+    "portal:home": signed_in(),
+    "regional:home": only(Role.REGIONAL_REPRESENTATIVE),
+}
+
+
+def url_kwargs(world):
+    """Arguments for URLs that take them, from the demo region."""
+    return {
+        "public:school-detail": {"urn": world["school"].urn},
+        "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
+    }
+
+
+@pytest.fixture
+def world(db):
+    build_demo_region()
+    from domain.schools.models import School
+
+    return {"school": School.objects.order_by("urn").first()}
+
+
+def client_for(client, role):
+    if role == ANON:
+        return client
+    person = next(p for p in PEOPLE if p.role == role)
+    user = User.objects.get(email=person.email)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def named_urls():
+    return sorted({name for name, _ in all_url_patterns() if name})
+
+
+def test_every_url_is_in_the_matrix():
+    missing = [name for name in named_urls() if name not in MATRIX]
+    assert missing == [], f"add these URLs to the matrix: {missing}"
+    stale = [name for name in MATRIX if name not in named_urls()]
+    assert stale == [], f"the matrix names URLs that no longer exist: {stale}"
+
+
+def test_every_url_is_named():
+    unnamed = [str(p.pattern) for name, p in all_url_patterns() if not name]
+    assert unnamed == []
+
+
+def test_every_view_declares_a_policy():
+    without = [name for name, p in all_url_patterns() if not hasattr(p.callback, "policy")]
+    assert without == [], f"these views declare no policy: {without}"
+
+
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_url_answers_each_role_as_the_matrix_says(url_name, world, client_factory):
+    kwargs = url_kwargs(world).get(url_name)
+    url = reverse(url_name, kwargs=kwargs)
+    wrong = {}
+    for role in ROLES:
+        client = client_for(client_factory(), role)
+        status = client.get(url).status_code
+        if status != MATRIX[url_name][role]:
+            wrong[role] = f"expected {MATRIX[url_name][role]}, got {status}"
+    assert wrong == {}, f"{url}: {wrong}"
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client
