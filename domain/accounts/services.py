@@ -40,7 +40,12 @@ def membership_add(*, actor, user: User, organisation, role: Role | str) -> Memb
 def membership_change(*, actor, membership: Membership, event: str, reason: str = "") -> Membership:
     """Suspend, reinstate or end a role, as the membership workflow allows."""
     return transition(
-        workflow=MEMBERSHIP, obj=membership, event=event, actor=actor, reason=reason, organisation=membership.organisation
+        workflow=MEMBERSHIP,
+        obj=membership,
+        event=event,
+        actor=actor,
+        reason=reason,
+        organisation=membership.organisation,
     )
 
 
@@ -80,3 +85,49 @@ def two_factor_setup_confirm(*, user: User, device: TOTPDevice, token: str) -> b
         to_state="authenticator app",
     )
     return True
+
+
+class AlreadyHasRole(ValueError):
+    pass
+
+
+def membership_invite(*, actor, organisation, email: str, full_name: str, role: Role | str) -> Membership:
+    """Adds a person to an organisation in a role, creating their account if they have none, and
+    tells them by e-mail and on their home page. A new account gets a single-use link to choose
+    a password (the same link as a password reset, valid for PASSWORD_RESET_TIMEOUT)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from domain.notifications.services import notify
+
+    email = User.objects.normalize_email(email).lower()
+    with transaction.atomic():
+        user = User.objects.filter(email=email).first()
+        is_new = user is None
+        if is_new:
+            user = user_create(actor=actor, email=email, full_name=full_name)
+        elif Membership.objects.filter(user=user, organisation=organisation, role=role, status="active").exists():
+            raise AlreadyHasRole(f"{user.full_name} is already a {Role(role).label.lower()} here")
+        membership = membership_add(actor=actor, user=user, organisation=organisation, role=role)
+        link = reverse("portal:home")
+        if is_new:
+            link = reverse(
+                "accounts:password-reset-confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                    "token": default_token_generator.make_token(user),
+                },
+            )
+        notify(
+            user=user,
+            title=f"You have been added to {organisation.name}",
+            body=(
+                f"{actor.full_name if actor else 'The service'} added you as {Role(role).label.lower()} "
+                f"of {organisation.name}."
+                + (" Choose a password to sign in. The link works once, within 2 hours." if is_new else "")
+            ),
+            link=link,
+        )
+    return membership

@@ -20,10 +20,16 @@ MEMBERSHIP = Workflow(
         "reinstated; an ended role stays on the record and cannot be reinstated (add a new one)."
     ),
     transitions=(
-        Transition("suspend", (MembershipStatus.ACTIVE,), MembershipStatus.SUSPENDED, "Suspend the role", reason_required=True),
+        Transition(
+            "suspend", (MembershipStatus.ACTIVE,), MembershipStatus.SUSPENDED, "Suspend the role", reason_required=True
+        ),
         Transition("reinstate", (MembershipStatus.SUSPENDED,), MembershipStatus.ACTIVE, "Reinstate the role"),
         Transition(
-            "end", (MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED), MembershipStatus.ENDED, "End the role", reason_required=True
+            "end",
+            (MembershipStatus.ACTIVE, MembershipStatus.SUSPENDED),
+            MembershipStatus.ENDED,
+            "End the role",
+            reason_required=True,
         ),
     ),
 )

@@ -51,7 +51,11 @@ MATRIX = {
     "accounts:password-reset-confirm": everyone(),  # a forged link: the "expired" page
     "accounts:password-reset-complete": everyone(),
     "portal:home": signed_in(),
-    "regional:home": only(Role.REGIONAL_REPRESENTATIVE),
+    "regional:home": only(Role.REGIONAL_REPRESENTATIVE, status=302),
+    "regional:organisations": only(Role.REGIONAL_REPRESENTATIVE),
+    "regional:organisation": only(Role.REGIONAL_REPRESENTATIVE),
+    "regional:person-add": only(Role.REGIONAL_REPRESENTATIVE),
+    "regional:membership-change": only(Role.REGIONAL_REPRESENTATIVE),
 }
 
 
@@ -60,15 +64,25 @@ def url_kwargs(world):
     return {
         "public:school-detail": {"urn": world["school"].urn},
         "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
+        "regional:organisation": {"organisation_id": world["alliance"].pk},
+        "regional:person-add": {"organisation_id": world["alliance"].pk},
+        "regional:membership-change": {"membership_id": world["membership"].pk, "event": "suspend"},
     }
 
 
 @pytest.fixture
 def world(db):
     build_demo_region()
+    from domain.accounts.models import Membership
+    from domain.organisations.models import Organisation
     from domain.schools.models import School
 
-    return {"school": School.objects.order_by("urn").first()}
+    alliance = Organisation.objects.get(code="DEMO-TSA1")
+    return {
+        "school": School.objects.order_by("urn").first(),
+        "alliance": alliance,
+        "membership": Membership.objects.filter(organisation=alliance).first(),
+    }
 
 
 def client_for(client, role):

@@ -27,13 +27,14 @@ def _next_url(request, default="portal:home"):
 
 
 WRONG_CODE = "The code is wrong or has expired. Enter the latest code from your app"
+TOO_MANY_CODES = "You entered a wrong code too many times. Wait a minute, then enter the latest code"
 
 
 def _code_allowed(device, form) -> bool:
     """django-otp slows down guessing: after a wrong code the next try must wait a little longer."""
-    allowed, details = device.verify_is_allowed()
+    allowed, _ = device.verify_is_allowed()
     if not allowed:
-        form.add_error("otp_token", "You entered a wrong code too many times. Wait a minute, then enter the latest code")
+        form.add_error("otp_token", TOO_MANY_CODES)
     return allowed
 
 

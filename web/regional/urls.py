@@ -5,4 +5,8 @@ from . import views
 app_name = "regional"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("organisations/", views.organisations, name="organisations"),
+    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
+    path("organisations/<int:organisation_id>/people/add/", views.person_add, name="person-add"),
+    path("roles/<int:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
 ]
