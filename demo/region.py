@@ -242,7 +242,9 @@ def build_demo_region() -> list[DemoPerson]:
         organisations[name] = Organisation.objects.create(name=name, kind=kind, region=region, **fields)
         return organisations[name]
 
-    organisation("Yorkshire and the Humber regional board", OrganisationKind.REGIONAL_BODY)
+    organisations["Yorkshire and the Humber regional board"] = Organisation.objects.get(
+        kind=OrganisationKind.REGIONAL_BODY, code="RB-YH"
+    )
     grouping = organisation("West Yorkshire Strategic Alliance Group", OrganisationKind.TSA_GROUPING, code="DEMO-G1")
     aire = organisation(
         "Aire Valley Teaching School Alliance",
