@@ -51,6 +51,19 @@ MATRIX = {
     "accounts:password-reset-confirm": everyone(),  # a forged link: the "expired" page
     "accounts:password-reset-complete": everyone(),
     "portal:home": signed_in(),
+    "portal:notifications": signed_in(),
+    "portal:notifications-read-all": signed_in(405),  # POST only
+    "portal:notification-read": signed_in(405),  # POST only
+    # Non-staff may not read timelines (403); staff outside the object's scope get 404.
+    "portal:timeline": {
+        ANON: 302,
+        Role.REGIONAL_REPRESENTATIVE: 200,
+        Role.TSA_COORDINATOR: 200,
+        Role.PANEL_MEMBER: 404,
+        Role.SYSTEM_LEADER: 403,
+        Role.SCHOOL_CONTACT: 403,
+        Role.COMMISSIONER: 404,
+    },
     "regional:home": only(Role.REGIONAL_REPRESENTATIVE, status=302),
     "regional:organisations": only(Role.REGIONAL_REPRESENTATIVE),
     "regional:organisation": only(Role.REGIONAL_REPRESENTATIVE),
@@ -65,6 +78,8 @@ def url_kwargs(world):
         "public:school-detail": {"urn": world["school"].urn},
         "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
         "regional:organisation": {"organisation_id": world["alliance"].pk},
+        "portal:notification-read": {"notification_id": 1},
+        "portal:timeline": {"subject_type": "organisations.organisation", "subject_id": world["alliance"].pk},
         "regional:person-add": {"organisation_id": world["alliance"].pk},
         "regional:membership-change": {"membership_id": world["membership"].pk, "event": "suspend"},
     }

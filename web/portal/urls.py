@@ -5,4 +5,8 @@ from . import views
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("notifications/read/", views.notifications_read_all, name="notifications-read-all"),
+    path("notifications/<int:notification_id>/read/", views.notification_read, name="notification-read"),
+    path("timeline/<str:subject_type>/<str:subject_id>/", views.timeline, name="timeline"),
 ]

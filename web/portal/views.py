@@ -1,14 +1,103 @@
-from django.shortcuts import render
+"""A signed-in person's own pages: their home page and notifications, and (for staff) the
+timeline of changes of an object they may see."""
 
-from domain.accounts.policies import is_signed_in
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from domain.accounts.policies import can_read_timeline, is_signed_in
 from domain.accounts.selectors import active_memberships_for
+from domain.audit.policies import can_read_timeline_of
+from domain.audit.selectors import timeline_for, timeline_subject_for
+from domain.audit.services import subject_type_of
+from domain.notifications import services as notification_services
+from domain.notifications.selectors import inbox_for, notifications_for, notifications_list_for, unread_count_for
 from web.common.policy import policy
+
+from .timeline import timeline_entries
+
+NOTIFICATIONS_PER_PAGE = 20
+TIMELINE_LIMIT = 200
+
+
+def _back_to(request, default="portal:home"):
+    candidate = request.POST.get("next", "")
+    if candidate and url_has_allowed_host_and_scheme(candidate, {request.get_host()}, request.is_secure()):
+        return candidate
+    return reverse(default)
 
 
 @policy(is_signed_in)
 def home(request):
+    memberships = active_memberships_for(request.user)
     return render(
         request,
         "portal/home.html",
-        {"page_title": "Your home page", "memberships": active_memberships_for(request.user)},
+        {
+            "page_title": "Your home page",
+            "memberships": memberships,
+            "inbox": inbox_for(request.user),
+            # Organisations whose timeline the person may read, linked from "Your roles".
+            "timeline_links": {
+                m.pk: reverse("portal:timeline", args=[subject_type_of(m.organisation), m.organisation.pk])
+                for m in memberships
+                if can_read_timeline_of(request.user, m.organisation)
+            },
+        },
+    )
+
+
+@policy(is_signed_in)
+def notifications(request):
+    page = Paginator(notifications_list_for(request.user), NOTIFICATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "portal/notifications.html",
+        {
+            "page_title": "Your notifications",
+            "page": page,
+            "unread_count": unread_count_for(request.user),
+        },
+    )
+
+
+@policy(is_signed_in)
+@require_POST
+def notification_read(request, notification_id):
+    # Someone else's notification is not found: the selector only holds the person's own.
+    notification = get_object_or_404(notifications_for(request.user), pk=notification_id)
+    notification_services.notification_mark_read(user=request.user, notification=notification)
+    messages.success(request, f"Marked as read: {notification.title}")
+    return redirect(_back_to(request))
+
+
+@policy(is_signed_in)
+@require_POST
+def notifications_read_all(request):
+    count = notification_services.notifications_mark_all_read(user=request.user)
+    if count:
+        messages.success(request, f"Marked {count} notification{'' if count == 1 else 's'} as read")
+    return redirect(_back_to(request))
+
+
+@policy(can_read_timeline)
+def timeline(request, subject_type, subject_id):
+    subject = timeline_subject_for(request.user, subject_type, subject_id)
+    if subject is None:
+        raise Http404("No such record, or not one you can see")
+    events = timeline_for(subject, limit=TIMELINE_LIMIT)
+    return render(
+        request,
+        "portal/timeline.html",
+        {
+            "page_title": f"Timeline: {subject}",
+            "subject": subject,
+            "subject_kind": subject._meta.verbose_name,
+            "entries": timeline_entries(events),
+            "truncated": len(events) >= TIMELINE_LIMIT,
+        },
     )

@@ -1,0 +1,12 @@
+"""Background work for notifications, run by Django's tasks framework (the database-backed
+worker `manage.py db_worker` in development and production; at once in the tests)."""
+
+from django.tasks import task
+
+from .services import reminders_send_due
+
+
+@task
+def send_due_reminders() -> int:
+    """Sends every reminder that is due and not yet sent; returns how many were sent."""
+    return reminders_send_due()
