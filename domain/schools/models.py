@@ -114,3 +114,34 @@ class SchoolLink(models.Model):
     @property
     def is_predecessor(self) -> bool:
         return self.link_type.lower().startswith("predecessor")
+
+
+class RegisterImportKind(models.TextChoices):
+    ESTABLISHMENTS = "establishments", "Establishments (GIAS)"
+    INSPECTIONS = "inspections", "Ofsted inspection outcomes"
+    LINKS = "links", "Links between establishments (GIAS)"
+    TEACHING_SCHOOLS = "teaching_schools", "Teaching schools and their alliances"
+    HUBS = "hubs", "Teaching school hubs"
+
+
+class RegisterImport(models.Model):
+    """One successful import of a published file into the register: what was read and what it
+    changed. The subject of the import's audit event ("schools.register.imported")."""
+
+    kind = models.CharField(max_length=30, choices=RegisterImportKind.choices, db_index=True)
+    # Which of the known layouts of that kind of file was read (e.g. "gias_all_establishment_data").
+    layout = models.CharField(max_length=60, blank=True)
+    file_name = models.CharField(max_length=255)
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    row_count = models.PositiveIntegerField(default=0)
+    # created / updated / unchanged ... as printed by the command.
+    counts = models.JSONField(default=dict, blank=True)
+    # URNs of the schools whose state changed in ways people follow (closed, new inspection outcome).
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} import of {self.file_name}"

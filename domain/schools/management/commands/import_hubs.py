@@ -1,0 +1,26 @@
+"""python manage.py import_hubs FILE: teaching school hubs and the districts they serve."""
+
+from domain.organisations import services
+from domain.schools.importers.hubs import parse_hubs
+
+from ._importing import ImportCommand, n, no_change
+
+
+class Command(ImportCommand):
+    help = "Imports teaching school hubs (TSH Area, name, website, areas)."
+    what = "hubs"
+
+    def parse(self, data, progress):
+        return parse_hubs(data, progress=progress)
+
+    def write(self, parsed, file_name):
+        return services.import_hubs(parsed=parsed, file_name=file_name)
+
+    def report(self, parsed, register_import):
+        c = register_import.counts
+        lines = [
+            f"Hubs: {n(c['hubs_created'])} created, {n(c['hubs_updated'])} updated, {n(c['hubs_unchanged'])} unchanged."
+        ]
+        if no_change(c, "hubs_created", "hubs_updated"):
+            lines.append("No change: the register already matched this file.")
+        return lines
