@@ -33,8 +33,8 @@ demo: migrate
 	$(MANAGE) seed_demo
 
 run: install assets demo
-	@echo "Serving on http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with the background worker (stop both with Ctrl+C)"
+	@trap 'kill 0' INT TERM EXIT; $(MANAGE) db_worker --no-reload --interval 2 & $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: install
 	$(MANAGE) db_worker

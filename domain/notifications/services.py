@@ -42,8 +42,22 @@ def notification_email(*, user, title: str, body: str, link: str = "") -> EmailM
     return EmailMessage(subject=title, body=text, from_email=settings.DEFAULT_FROM_EMAIL, to=[user.email])
 
 
-def _send_email(message: EmailMessage) -> None:
-    message.send()
+def notification_email_send(*, notification_id: int) -> bool:
+    """Sends a notification's e-mail. Runs in the background worker (tasks.send_notification_email),
+    so that a slow mail service never slows a page. False when the notification has gone."""
+    notification = Notification.objects.select_related("user").filter(pk=notification_id).first()
+    if notification is None:
+        return False
+    notification_email(
+        user=notification.user, title=notification.title, body=notification.body, link=notification.link
+    ).send()
+    return True
+
+
+def _enqueue_email(notification_id: int) -> None:
+    from .tasks import send_notification_email
+
+    send_notification_email.enqueue(notification_id)
 
 
 @transaction.atomic
@@ -53,8 +67,7 @@ def notify(*, user, title: str, body: str, link: str = "", email: bool = True) -
     e-mail is logged and does not undo the notification."""
     notification = Notification.objects.create(user=user, title=title[:200], body=body, link=link)
     if email and user.email and user.is_active:
-        message = notification_email(user=user, title=notification.title, body=body, link=link)
-        transaction.on_commit(partial(_send_email, message), robust=True)
+        transaction.on_commit(partial(_enqueue_email, notification.pk), robust=True)
     return notification
 
 

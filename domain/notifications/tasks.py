@@ -3,7 +3,13 @@ worker `manage.py db_worker` in development and production; at once in the tests
 
 from django.tasks import task
 
-from .services import reminders_send_due
+from .services import notification_email_send, reminders_send_due
+
+
+@task
+def send_notification_email(notification_id: int) -> bool:
+    """E-mails one notification to its person, after the change that caused it has committed."""
+    return notification_email_send(notification_id=notification_id)
 
 
 @task

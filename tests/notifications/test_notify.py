@@ -124,3 +124,21 @@ def test_mark_all_read_only_touches_the_persons_own():
     theirs.refresh_from_db()
     assert theirs.read_at is None
     assert notifications_mark_all_read(user=person) == 0
+
+
+def test_the_email_goes_through_the_task_queue_and_skips_a_deleted_notification(
+    django_capture_on_commit_callbacks, settings
+):
+    from django.tasks import default_task_backend
+
+    from domain.notifications.services import notification_email_send
+
+    user = factories.UserFactory()
+    assert not default_task_backend.supports_defer  # the tests' immediate backend sends at once
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notification = notify(user=user, title="Queued", body="Body")
+    assert len(callbacks) == 1 and mail.outbox == []
+    notification.delete()
+    callbacks[0]()
+    assert mail.outbox == []
+    assert notification_email_send(notification_id=notification.pk or 0) is False
