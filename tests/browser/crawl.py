@@ -1,0 +1,177 @@
+"""A crawler for the smoke test: from the URL configuration and the demo region, and then every
+link and form it finds, it asks for each page once and shows it in the browser (so the
+accessibility check runs on it), noting what each answered.
+
+Every URL that takes no arguments is asked for, and each URL in example_urls; then every link
+found on the pages shown. At most MAX_PER_VIEW pages per view are shown in the browser (a list's
+second page, a school's neighbour, or the sign-in page that each private page redirects to when
+signed out, are not new pages); every URL is still asked for and its answer checked. The targets
+of forms that POST are asked for with GET only, which must change nothing: a view that takes only
+POST answers 405 and is not shown. Nothing is ever POSTed. Sign-out is skipped.
+"""
+
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import Resolver404, resolve, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from playwright.sync_api import Page
+
+from demo.region import DEMO_URN_START, SCHOOLS
+from domain.accounts.models import User
+from tests.urls import all_url_patterns
+
+MAX_PER_VIEW = 2
+
+# Views the crawl never asks for, and why.
+NOT_CRAWLED = {
+    "accounts:sign-out": "signs the person out, which would end the crawl of their pages",
+}
+
+
+def example_urls(person_email: str) -> dict[str, list[str]]:
+    """Pages that take arguments, filled from the demo region (demo.region). Add a line here for a
+    new page with arguments that no link leads to, or the crawl's coverage check names it."""
+    person = User.objects.get(email=person_email)
+    return {
+        "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
+        "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
+        # POST only (its GET answers 405 whatever the notification): asked for, never shown.
+        "portal:notification-read": [reverse("portal:notification-read", args=[1])],
+        # A real link from a password reset email: the "choose a new password" page.
+        "accounts:password-reset-confirm": [
+            reverse(
+                "accounts:password-reset-confirm",
+                kwargs={
+                    "uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                    "token": default_token_generator.make_token(person),
+                },
+            )
+        ],
+    }
+
+
+def urls_without_arguments() -> dict[str, str]:
+    """Every named URL in the configuration that takes no arguments: name -> path."""
+    return {
+        name: reverse(name)
+        for name, pattern in all_url_patterns()
+        if name and not pattern.pattern.regex.groups and name not in NOT_CRAWLED
+    }
+
+
+def view_name(url: str) -> str | None:
+    try:
+        return resolve(urlsplit(url).path).view_name
+    except Resolver404:
+        return None
+
+
+@dataclass
+class Answer:
+    url: str
+    status: int
+    final_url: str
+    content_type: str
+    found_on: str | None
+    how: str  # "seed", "link" or "form"
+
+
+@dataclass
+class Crawl:
+    """Crawls the live server at `origin` in `page`, as whoever is signed in there."""
+
+    page: Page
+    origin: str
+    answers: list[Answer] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    _queued: set[str] = field(default_factory=set)
+    _shown_per_view: Counter = field(default_factory=Counter)
+
+    def run(self, seeds: list[str]) -> "Crawl":
+        queue = deque()
+        for url in seeds:
+            self._enqueue(queue, url, None, "seed")
+        while queue:
+            url, found_on, how = queue.popleft()
+            answer = self._ask(url, found_on, how)
+            if self._should_show(answer):
+                for link, link_how in self._show(answer.url):
+                    self._enqueue(queue, link, answer.url, link_how)
+        return self
+
+    def _local(self, url: str) -> str | None:
+        """The path and query of a link to this service, without its fragment; None otherwise."""
+        absolute = urljoin(self.origin + "/", url)
+        parts = urlsplit(absolute)
+        if f"{parts.scheme}://{parts.netloc}" != self.origin or parts.path.startswith(settings.STATIC_URL):
+            return None
+        return urlunsplit(("", "", parts.path, parts.query, ""))
+
+    def _enqueue(self, queue, url, found_on, how):
+        local = self._local(url)
+        if local is None or local in self._queued or view_name(local) in NOT_CRAWLED:
+            return
+        self._queued.add(local)
+        queue.append((local, found_on, how))
+
+    def _ask(self, url, found_on, how) -> Answer:
+        response = self.page.request.get(self.origin + url)
+        answer = Answer(
+            url=url,
+            status=response.status,
+            final_url=self._local(response.url) or response.url,
+            content_type=response.headers.get("content-type", ""),
+            found_on=found_on,
+            how=how,
+        )
+        response.dispose()
+        self.answers.append(answer)
+        return answer
+
+    def _should_show(self, answer: Answer) -> bool:
+        if answer.status == 405 or not answer.content_type.startswith("text/html"):
+            return False  # a POST-only view, or a download
+        if answer.how == "form":
+            return False  # a form's target is looked at, never shown without its form
+        name = view_name(answer.final_url)
+        if self._shown_per_view[name] >= MAX_PER_VIEW:
+            return False  # seeds come first, so their pages are shown before links' pages
+        self._shown_per_view[name] += 1
+        return True
+
+    def _show(self, url: str) -> list[tuple[str, str]]:
+        """Shows the page in the browser (the accessibility check runs before the next action)
+        and returns its links and the targets of its forms."""
+        self.page.goto(url)
+        self.shown.append(url)
+        links = self.page.eval_on_selector_all("a[href]", "links => links.map((a) => a.href)")
+        forms = self.page.eval_on_selector_all(
+            "form", "forms => forms.map((f) => [f.method.toLowerCase(), f.getAttribute('action') || ''])"
+        )
+        found = [(link, "link") for link in links]
+        for method, action in forms:
+            if action:  # a form without an action is sent to the page it is on
+                found.append((action, "link" if method == "get" else "form"))
+        return found
+
+    # What the smoke test asserts.
+
+    def server_errors(self) -> list[str]:
+        return [self._describe(a) for a in self.answers if a.status >= 500]
+
+    def broken_links(self) -> list[str]:
+        """Links a person is shown that lead to "not found" or "you cannot use this page"."""
+        return [self._describe(a) for a in self.answers if a.how == "link" and a.status in (403, 404)]
+
+    def views_reached(self) -> set[str]:
+        return {name for a in self.answers if (name := view_name(a.url))}
+
+    @staticmethod
+    def _describe(answer: Answer) -> str:
+        where = f" (linked from {answer.found_on})" if answer.found_on else ""
+        return f"{answer.url} answered {answer.status}{where}"

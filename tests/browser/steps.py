@@ -1,0 +1,54 @@
+"""Steps that several browser journeys share, written as a person would do them: through the
+pages, with the labels and buttons they see."""
+
+import re
+
+from django_otp.oath import totp
+from playwright.sync_api import Page, expect
+
+from demo.region import DEMO_PASSWORD, DEMO_TOTP_KEY, PEOPLE, DemoPerson
+from domain.accounts.roles import STAFF_ROLES, Role
+
+
+def demo_person(role: Role) -> DemoPerson:
+    """The demo region's one person in this role (demo.region.PEOPLE)."""
+    return next(person for person in PEOPLE if person.role == role)
+
+
+def code_from_authenticator_app(key_hex: str = DEMO_TOTP_KEY) -> str:
+    """What the person's authenticator app shows now (RFC 6238, 30-second steps, 6 digits)."""
+    return f"{totp(bytes.fromhex(key_hex)):06d}"
+
+
+def open_the_start_page(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find and arrange school-to-school support")
+
+
+def sign_in_with_password(page: Page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """From any page: the "Sign in" link, then email address, password and the "Sign in" button."""
+    page.get_by_role("link", name="Sign in", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    enter_email_and_password(page, email, password)
+
+
+def enter_email_and_password(page: Page, email: str, password: str) -> None:
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password", exact=True).fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def give_the_code_from_the_authenticator_app(page: Page, key_hex: str = DEMO_TOTP_KEY) -> None:
+    expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your authenticator app")
+    page.get_by_label("Code").fill(code_from_authenticator_app(key_hex))
+    page.get_by_role("button", name="Continue").click()
+
+
+def sign_in(page: Page, person: DemoPerson) -> None:
+    """Signs a demo person in from the start page, with the second factor if their role needs one."""
+    open_the_start_page(page)
+    sign_in_with_password(page, person.email)
+    if person.role in STAFF_ROLES:
+        give_the_code_from_the_authenticator_app(page)
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"/account/(sign-in|two-factor)/"))
