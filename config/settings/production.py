@@ -24,5 +24,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-if NOTIFY_API_KEY:  # noqa: F405
-    MAILERS = {"default": {"BACKEND": "domain.notifications.notify_backend.NotifyEmailBackend"}}
+# E-mail reaches people only through GOV.UK Notify in production: refuse to start without it.
+if not NOTIFY_API_KEY:  # noqa: F405
+    raise ImproperlyConfigured("Set NOTIFY_API_KEY (and NOTIFY_TEMPLATE_ID) so the service can send e-mail.")
+MAILERS = {"default": {"BACKEND": "domain.notifications.notify_backend.NotifyEmailBackend"}}

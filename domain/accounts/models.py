@@ -35,7 +35,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_staff = models.BooleanField(default=False, help_text="Can use the service's technical admin.")
     date_joined = models.DateTimeField(default=timezone.now)
     # Part of the session hash: changing it signs the person out of every other session.
-    session_salt = models.CharField(max_length=32, default=secrets.token_hex, editable=False)
+    session_salt = models.CharField(max_length=64, default=secrets.token_hex, editable=False)
 
     objects = UserManager()
 

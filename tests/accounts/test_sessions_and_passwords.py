@@ -46,9 +46,13 @@ def test_a_password_reset_link_works_once(client):
     form_page = client.get(link, follow=True)
     assert b"Choose a new password" in form_page.content
     set_password_url = form_page.redirect_chain[-1][0]
-    mismatch = client.post(set_password_url, {"new_password1": "a-long-new-password-1", "new_password2": "different-one-2"})
+    mismatch = client.post(
+        set_password_url, {"new_password1": "a-long-new-password-1", "new_password2": "different-one-2"}
+    )
     assert b"The passwords do not match" in mismatch.content
-    done = client.post(set_password_url, {"new_password1": "a-long-new-password-1", "new_password2": "a-long-new-password-1"})
+    done = client.post(
+        set_password_url, {"new_password1": "a-long-new-password-1", "new_password2": "a-long-new-password-1"}
+    )
     assert done.url == reverse("accounts:password-reset-complete")
     leader.refresh_from_db()
     assert leader.check_password("a-long-new-password-1")

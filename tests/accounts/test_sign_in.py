@@ -38,7 +38,7 @@ def test_a_system_leader_signs_in_with_a_password_alone(client):
 
 
 def test_the_email_address_is_not_case_sensitive(client):
-    leader = person_in_role(Role.SYSTEM_LEADER, email="pat@example.test")
+    person_in_role(Role.SYSTEM_LEADER, email="pat@example.test")
     response = client.post(reverse("accounts:sign-in"), {"username": "Pat@Example.TEST", "password": PASSWORD})
     assert response.status_code == 302
 
@@ -47,7 +47,10 @@ def test_the_email_address_is_not_case_sensitive(client):
     ("data", "message"),
     [
         ({"username": "", "password": ""}, "Enter your email address"),
-        ({"username": "not-an-address", "password": "x"}, "Enter an email address in the correct format, like name@example.com"),
+        (
+            {"username": "not-an-address", "password": "x"},
+            "Enter an email address in the correct format, like name@example.com",
+        ),
         ({"username": "nobody@example.test", "password": "wrong"}, "Enter a correct email address and password"),
     ],
 )
@@ -73,7 +76,9 @@ def test_a_coordinator_must_set_up_an_authenticator_app_before_anything_else(cli
     assert "The code is wrong or has expired. Enter the latest code from your app" in error_summary(wrong)
     # Straight after a wrong code, guessing again is slowed down.
     too_soon = client.post(reverse("accounts:two-factor-setup"), {"otp_token": code_for(device)})
-    assert "You entered a wrong code too many times. Wait a minute, then enter the latest code" in error_summary(too_soon)
+    assert "You entered a wrong code too many times. Wait a minute, then enter the latest code" in error_summary(
+        too_soon
+    )
     frozen_clock.shift(5)
 
     response = client.post(reverse("accounts:two-factor-setup"), {"otp_token": code_for(device)})

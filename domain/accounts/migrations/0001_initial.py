@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
                 ('is_active', models.BooleanField(default=True)),
                 ('is_staff', models.BooleanField(default=False, help_text="Can use the service's technical admin.")),
                 ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('session_salt', models.CharField(default=secrets.token_hex, editable=False, max_length=32)),
+                ('session_salt', models.CharField(default=secrets.token_hex, editable=False, max_length=64)),
                 ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
                 ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
             ],
