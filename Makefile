@@ -27,7 +27,7 @@ web/static/dist/application.css: node_modules/.installed web/assets/application.
 assets: web/static/dist/application.css
 
 migrate: install
-	$(MANAGE) migrate --no-input
+	$(MANAGE) migrate --no-input -v 0
 
 demo: migrate
 	$(MANAGE) seed_demo

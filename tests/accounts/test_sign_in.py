@@ -130,3 +130,22 @@ def test_signing_out(client, signed_in):
     response = client.get(reverse("accounts:sign-out"))
     assert response.url == reverse("public:start")
     assert client.get(reverse("portal:home")).status_code == 302
+
+
+def test_until_the_second_factor_is_given_the_navigation_offers_only_signing_out(client):
+    coordinator = person_in_role(Role.TSA_COORDINATOR)
+    totp_device(coordinator)
+    sign_in(client, coordinator)
+    page = BeautifulSoup(client.get(reverse("accounts:two-factor")).content, "html.parser")
+    assert [
+        a.get_text(strip=True) for a in page.select(".govuk-service-navigation__list .govuk-service-navigation__link")
+    ] == ["Sign out"]
+
+
+def test_a_signed_in_regional_representative_sees_the_regional_admin_in_the_navigation(client, signed_in):
+    signed_in(person_in_role(Role.REGIONAL_REPRESENTATIVE))
+    page = BeautifulSoup(client.get(reverse("portal:home")).content, "html.parser")
+    links = [
+        a.get_text(strip=True) for a in page.select(".govuk-service-navigation__list .govuk-service-navigation__link")
+    ]
+    assert links == ["Home", "Schools", "Regional admin", "Your account", "Sign out"]

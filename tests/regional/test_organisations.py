@@ -119,3 +119,13 @@ def test_an_unknown_step_answers_404(client, signed_in, representative):
     url = reverse("regional:membership-change", kwargs={"membership_id": membership.pk, "event": "promote"})
     assert client.get(url).status_code == 404
     assert mail.outbox == []
+
+
+def test_the_organisation_page_links_its_lead_school(client, signed_in, representative):
+    from tests.factories import SchoolFactory
+
+    school = SchoolFactory(name="Brook & Vale Primary")
+    alliance = OrganisationFactory(lead_school=school)
+    response = signed_in(representative).get(reverse("regional:organisation", kwargs={"organisation_id": alliance.pk}))
+    link = BeautifulSoup(response.content, "html.parser").find("a", string="Brook & Vale Primary")
+    assert link is not None and link["href"] == reverse("public:school-detail", kwargs={"urn": school.urn})

@@ -1,11 +1,38 @@
-from django.conf import settings
+"""What every page needs: the service's name and the navigation for this person."""
 
-from domain.accounts.policies import can_use_regional_admin
+from django.conf import settings
+from django.urls import reverse
+
+from domain.accounts.policies import can_use_regional_admin, needs_two_factor
+
+
+def _navigation(request) -> list[dict]:
+    user = getattr(request, "user", None)  # absent on a 404 answered before the middleware ran
+    match = getattr(request, "resolver_match", None)
+    namespace = match.namespace if match else ""
+    url_name = match.url_name if match else ""
+    signed_in = bool(user and user.is_authenticated)
+    awaiting_second_factor = signed_in and needs_two_factor(user) and not user.is_verified()
+
+    def item(name, text, active=False):
+        return {"href": reverse(name), "text": text, "active": active}
+
+    if awaiting_second_factor:
+        # Until the second factor is given, nothing else is open to them.
+        return [item("accounts:sign-out", "Sign out")]
+    items = []
+    if signed_in:
+        items.append(item("portal:home", "Home", namespace == "portal"))
+    items.append(item("public:school-search", "Schools", url_name in ("school-search", "school-detail")))
+    if signed_in:
+        if can_use_regional_admin(user):
+            items.append(item("regional:home", "Regional admin", namespace == "regional"))
+        items.append(item("accounts:account", "Your account", namespace == "accounts"))
+        items.append(item("accounts:sign-out", "Sign out"))
+    else:
+        items.append(item("accounts:sign-in", "Sign in", url_name == "sign-in"))
+    return items
 
 
 def service(request):
-    user = getattr(request, "user", None)
-    return {
-        "service_name": settings.SERVICE_NAME,
-        "show_regional_admin": bool(user and user.is_authenticated and can_use_regional_admin(user)),
-    }
+    return {"service_name": settings.SERVICE_NAME, "navigation": _navigation(request)}
