@@ -151,6 +151,16 @@ def _write_inspections(found: list[tuple[int, object]], source: str, existing: d
     }
 
 
+def _keeps_status_against_open_list(layout, school, wanted) -> bool:
+    """A file of open establishments lists the schools open on the day it was taken, and carries
+    no dates: it cannot tell "proposed to close", nor undo a closure recorded with its date."""
+    if layout != OPEN_ESTABLISHMENTS or wanted.get("status") != SchoolStatus.OPEN:
+        return False
+    return school.status == SchoolStatus.OPEN_PROPOSED_TO_CLOSE or (
+        school.status == SchoolStatus.CLOSED and school.closed_on is not None
+    )
+
+
 def _moves_latest(school: SimpleNamespace | None, inspected_on: dt.date) -> bool:
     """A school's latest grade and date only move forward: an older file never undoes a newer one."""
     return school is None or school.ofsted_date is None or inspected_on >= school.ofsted_date
@@ -183,12 +193,8 @@ def import_establishments(
         if school is None:
             to_create.append({"urn": record.urn, **wanted})
             continue
-        if (
-            parsed.layout == OPEN_ESTABLISHMENTS
-            and school.status == SchoolStatus.OPEN_PROPOSED_TO_CLOSE
-            and wanted.get("status") == SchoolStatus.OPEN
-        ):
-            del wanted["status"]  # still open, as that file says; it cannot tell "proposed to close"
+        if _keeps_status_against_open_list(parsed.layout, school, wanted):
+            del wanted["status"]
         changed = {name: value for name, value in wanted.items() if getattr(school, name) != value}
         if not changed:
             unchanged += 1

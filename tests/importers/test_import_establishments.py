@@ -130,6 +130,17 @@ def test_closing_is_reported_and_proposed_to_close_survives_a_file_of_open_estab
     assert School.objects.get(urn=2).status == "proposed_to_close"
 
 
+def test_a_file_of_open_establishments_never_reopens_a_school_closed_on_a_recorded_date(tmp_path):
+    run("import_gias", write(tmp_path, "a.csv", GIAS_HEADER, [gias_row(1), gias_row(2)]))
+    names = [["1", "A School", "", "31-08-2021", "Leeds", "LS1 1AA"], ["2", "B School", "", "", "Leeds", "LS1 1AB"]]
+    run("import_gias", write(tmp_path, "names.csv", NAMES_HEADER, names))
+    assert School.objects.get(urn=1).status == "closed"
+    rows = [open_row(1, "Good", "05-11-2014"), open_row(2, "Good", "05-11-2014")]
+    run("import_gias", write(tmp_path, "open.csv", OPEN_ESTABLISHMENTS_HEADER, rows))
+    assert School.objects.get(urn=1).status == "closed"
+    assert School.objects.get(urn=2).status == "open"
+
+
 def test_an_older_file_never_undoes_a_newer_inspection_but_adds_to_the_history(tmp_path):
     run(
         "import_gias",
