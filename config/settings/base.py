@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "domain.audit",
     "domain.notifications",
     "domain.workflows",
+    "domain.designation",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",
