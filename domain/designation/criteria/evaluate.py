@@ -1,0 +1,162 @@
+"""Checks facts against a criteria set: each criterion from data, a declaration or an assessor's
+judgement, each result met, not met or needs evidence with a reason. Pure: reads nothing but its
+arguments and writes nothing."""
+
+from .facts import Facts, SchoolFacts
+from .results import (
+    MET,
+    NEEDS_EVIDENCE,
+    NOT_MET,
+    RESULT_LABELS,
+    CriterionResult,
+    Evaluation,
+    GroupResult,
+    combine_all,
+    combine_any,
+)
+from .rules import RULES, Context
+from .sets import CriteriaSet, Criterion, Group
+
+
+def evaluate(criteria_set: CriteriaSet, facts: Facts) -> Evaluation:
+    """The result of every criterion of the set for these facts, and the overall outcome."""
+    groups = tuple(_group(criteria_set, group, facts, facts.current_school) for group in criteria_set.groups)
+    combine = combine_any if criteria_set.outcome == "any" else combine_all
+    result = combine([g.result for g in groups])
+    return Evaluation(
+        set_id=criteria_set.id,
+        version=criteria_set.version,
+        status=criteria_set.status,
+        role=criteria_set.role,
+        region=criteria_set.region,
+        title=criteria_set.title,
+        outcome=criteria_set.outcome,
+        result=result,
+        reason=_set_reason(criteria_set, groups, result),
+        groups=groups,
+    )
+
+
+def _group(criteria_set: CriteriaSet, group: Group, facts: Facts, school: SchoolFacts | None) -> GroupResult:
+    current = facts.current_school
+    subject_school = school if group.subject == "school" else current
+    results = tuple(
+        _criterion(criteria_set, c, facts, subject_school, is_current=subject_school is current) for c in group.criteria
+    )
+    result = combine_all([r.result for r in results])
+    return GroupResult(
+        id=group.id, title=group.title, result=result, reason=_group_reason(results, result), criteria=results
+    )
+
+
+def _group_reason(results: tuple[CriterionResult, ...], result: str) -> str:
+    if result == MET:
+        return f"All {len(results)} criteria met"
+    failing = [r.id for r in results if r.result == result]
+    label = "not met" if result == NOT_MET else "need evidence"
+    return f"{len(failing)} of {len(results)} criteria {label}: {', '.join(failing)}"
+
+
+def _set_reason(criteria_set: CriteriaSet, groups: tuple[GroupResult, ...], result: str) -> str:
+    if criteria_set.outcome == "any":
+        met = [g.title for g in groups if g.result == MET]
+        if met:
+            return f"Eligible by {len(met)} route{'s' if len(met) > 1 else ''}: {'; '.join(met)}"
+        pending = [g.title for g in groups if g.result == NEEDS_EVIDENCE]
+        if pending:
+            return f"No route met yet; evidence is needed for: {'; '.join(pending)}"
+        return "Not eligible: no route is met"
+    if result == MET:
+        return "Eligible: every criterion is met"
+    failing = [r.id for g in groups for r in g.criteria if r.result == result]
+    if result == NOT_MET:
+        return f"Not eligible: {len(failing)} criteria not met ({', '.join(failing)})"
+    return f"Evidence is needed for {len(failing)} criteria ({', '.join(failing)}); none is not met"
+
+
+def _judgement_for(facts: Facts, key: str, school: SchoolFacts | None, is_current: bool):
+    """A judgement about a school other than the current one is keyed "criterion@URN"."""
+    if school is not None and school.urn is not None and f"{key}@{school.urn}" in facts.judgements:
+        return facts.judgements[f"{key}@{school.urn}"]
+    return facts.judgements.get(key) if is_current else None
+
+
+def _criterion(
+    criteria_set: CriteriaSet, c: Criterion, facts: Facts, school: SchoolFacts | None, is_current: bool
+) -> CriterionResult:
+    def done(result: str, reason: str, applies: bool = True, by_exception: str = "") -> CriterionResult:
+        return CriterionResult(
+            id=c.id,
+            text=c.text,
+            check=c.check,
+            result=result,
+            reason=reason,
+            source=c.source,
+            applies=applies,
+            by_exception=by_exception,
+        )
+
+    if c.applies_if == "sixth_form_college":
+        # Seed 000, Criteria: "If you are applying as a sixth form college, you must be able to show
+        # evidence of supporting schools in addition to any support provided to sixth form colleges."
+        if school is None:
+            return done(NEEDS_EVIDENCE, "No school given: cannot tell whether this applies (sixth form colleges)")
+        if not school.is_sixth_form_college:
+            return done(MET, f"Does not apply: {school.label} is not a sixth form college", applies=False)
+
+    result, reason = _check(criteria_set, c, facts, school, is_current)
+    if c.applies_if == "sixth_form_college":
+        reason = f"{school.label} is a sixth form college. {reason}"
+    if c.exception is None or result == MET:
+        return done(result, reason)
+    # Seed 004 §11 footnotes 1 and 2: an exception an applicant may claim, judged on evidence.
+    exception = c.exception
+    judged = _judgement_for(facts, exception.id, school, is_current)
+    if judged is not None and judged.result == MET:
+        who = f" by {judged.assessor}" if judged.assessor else ""
+        evidence = f": {judged.evidence}" if judged.evidence else ""
+        return done(
+            MET,
+            f"Met by exception ({exception.source or exception.id}), judged{who}{evidence}. {reason}",
+            by_exception=exception.id,
+        )
+    if judged is not None:
+        return done(result, f"{reason}. The exception ({exception.id}) was judged not to apply")
+    if exception.id in facts.exceptions_claimed:
+        return done(
+            NEEDS_EVIDENCE,
+            f"{reason}. The applicant claims the exception ({exception.id}): an assessor "
+            f"must judge the evidence — {exception.evidence or exception.text}",
+        )
+    return done(result, f"{reason}. An exception may be claimed ({exception.id}): {exception.text}")
+
+
+def _check(
+    criteria_set: CriteriaSet, c: Criterion, facts: Facts, school: SchoolFacts | None, is_current: bool
+) -> tuple[str, str]:
+    if c.check == "data":
+        rule = RULES[c.rule]
+        if rule.needs_school and school is None:
+            return NEEDS_EVIDENCE, "No current school given: evidence is needed"
+
+        def group_on_school(group_id: str, other: SchoolFacts) -> tuple[str, str]:
+            result = _group(criteria_set, criteria_set.group(group_id), facts, other)
+            return result.result, result.reason
+
+        return rule.check(c.params, Context(facts=facts, school=school, group_on_school=group_on_school))
+    if c.check == "declaration":
+        declared = facts.declarations.get(c.declaration)
+        if declared is None:
+            return NEEDS_EVIDENCE, "Not yet declared by the applicant"
+        return (
+            (MET, "Declared by the applicant") if declared else (NOT_MET, "The applicant declared that this is not so")
+        )
+    judged = _judgement_for(facts, c.id, school, is_current)
+    if judged is None:
+        where = f" for {school.label}" if school is not None and not is_current else ""
+        return NEEDS_EVIDENCE, f"An assessor must judge this on evidence{where}" + (
+            f": {c.evidence}" if c.evidence else ""
+        )
+    who = f" by {judged.assessor}" if judged.assessor else ""
+    evidence = f": {judged.evidence}" if judged.evidence else ""
+    return judged.result, f"Judged {RESULT_LABELS[judged.result]}{who}{evidence}"
