@@ -139,6 +139,18 @@ def test_the_lapse_task_runs_the_service():
     assert Designation.objects.filter(status="lapsed").count() == 1
 
 
+def test_the_daily_command_lapses_due_designations():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    designate(role="nle", starts_on=dt.date(2022, 9, 1))
+    out = StringIO()
+    call_command("lapse_due_designations", stdout=out)
+    assert out.getvalue().strip() == "Lapsed 1 designation."
+    assert Designation.objects.filter(status="lapsed").count() == 1
+
+
 @pytest.mark.parametrize("lapse_first", [False, True])
 def test_redesignation_opens_a_new_term_linked_to_the_old(lapse_first):
     tsa, coordinator = tsa_with_coordinator()
