@@ -12,6 +12,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from domain.accounts import services as accounts
 from domain.accounts.models import User
 from domain.accounts.roles import Role
+from domain.designation.models import DesignatingSource, DesignationRole
+from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.schools.models import Inspection, InspectionKind, School
 
@@ -267,6 +269,7 @@ def build_demo_region() -> list[DemoPerson]:
         AllianceMembership.objects.create(
             alliance=aire, school=schools[name], is_teaching_school=name == "Aire Valley Primary School"
         )
+    users = {}
     for person in PEOPLE:
         user = accounts.user_create(actor=None, email=person.email, full_name=person.full_name, password=DEMO_PASSWORD)
         accounts.membership_add(
@@ -274,4 +277,16 @@ def build_demo_region() -> list[DemoPerson]:
         )
         if user.needs_two_factor():
             TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True, key=DEMO_TOTP_KEY)
+        users[person.role] = user
+    designation_create(
+        actor=users[Role.TSA_COORDINATOR],
+        person=users[Role.SYSTEM_LEADER],
+        role=DesignationRole.LLE,
+        source=DesignatingSource.TSA_OR_HUB,
+        organisation=aire,
+        school=schools["Aire Valley Primary School"],
+        phases=["primary"],
+        specialisms=[],
+        starts_on=date(2025, 9, 1),
+    )
     return PEOPLE

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "domain.notifications",
     "domain.workflows",
     "domain.designation",
+    "domain.recruitment",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",

@@ -46,3 +46,12 @@ def register() -> None:
         organisation_ids=lambda designation: _present(designation.organisation_id),
         select_related=("organisation", "school"),
     )
+
+
+def can_list_designations(user) -> bool:
+    """The designations page: coordinators and regional representatives."""
+    from domain.accounts.selectors import roles_of
+
+    return is_signed_in(user) and (
+        user.is_superuser or bool(roles_of(user) & {Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE})
+    )

@@ -89,3 +89,12 @@ PHASES: tuple[tuple[str, str], ...] = (
     ("all_through", "All-through"),
 )
 PHASE_CODES = frozenset(code for code, _ in PHASES)
+
+
+def labels_of(phases: list[str], specialisms: list[str]) -> tuple[list[str], list[str]]:
+    """The words a person reads for stored phase and specialism codes."""
+    phase_names = dict(PHASES)
+    return (
+        [phase_names.get(code, code) for code in phases],
+        [BY_CODE[code].label if code in BY_CODE else code for code in specialisms],
+    )

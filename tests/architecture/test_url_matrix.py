@@ -54,6 +54,10 @@ MATRIX = {
     "portal:notifications": signed_in(),
     "portal:notifications-read-all": signed_in(405),  # POST only
     "portal:notification-read": signed_in(405),  # POST only
+    "portal:designations": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    # The demo's designation was made by the coordinator's alliance, in the representative's region.
+    "portal:designation": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "portal:designation-change": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
     # Non-staff may not read timelines (403); staff outside the object's scope get 404.
     "portal:timeline": {
         ANON: 302,
@@ -79,6 +83,8 @@ def url_kwargs(world):
         "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
         "regional:organisation": {"organisation_id": world["alliance"].pk},
         "portal:notification-read": {"notification_id": 1},
+        "portal:designation": {"designation_id": world["designation"].pk},
+        "portal:designation-change": {"designation_id": world["designation"].pk, "event": "suspend"},
         "portal:timeline": {"subject_type": "organisations.organisation", "subject_id": world["alliance"].pk},
         "regional:person-add": {"organisation_id": world["alliance"].pk},
         "regional:membership-change": {"membership_id": world["membership"].pk, "event": "suspend"},
@@ -93,7 +99,10 @@ def world(db):
     from domain.schools.models import School
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
+    from domain.designation.models import Designation
+
     return {
+        "designation": Designation.objects.get(),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,
         "membership": Membership.objects.filter(organisation=alliance).first(),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from domain.accounts.policies import can_use_regional_admin, needs_two_factor
+from domain.designation.policies import can_list_designations
 
 
 def _navigation(request) -> list[dict]:
@@ -22,9 +23,11 @@ def _navigation(request) -> list[dict]:
         return [item("accounts:sign-out", "Sign out")]
     items = []
     if signed_in:
-        items.append(item("portal:home", "Home", namespace == "portal"))
+        items.append(item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation")))
     items.append(item("public:school-search", "Schools", url_name in ("school-search", "school-detail")))
     if signed_in:
+        if can_list_designations(user):
+            items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
         if can_use_regional_admin(user):
             items.append(item("regional:home", "Regional admin", namespace == "regional"))
         items.append(item("accounts:account", "Your account", namespace == "accounts"))

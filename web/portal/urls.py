@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import designations, views
 
 app_name = "portal"
 urlpatterns = [
@@ -8,5 +8,12 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("notifications/read/", views.notifications_read_all, name="notifications-read-all"),
     path("notifications/<int:notification_id>/read/", views.notification_read, name="notification-read"),
+    path("designations/", designations.designation_list, name="designations"),
+    path("designations/<int:designation_id>/", designations.designation_detail, name="designation"),
+    path(
+        "designations/<int:designation_id>/<slug:event>/",
+        designations.designation_change,
+        name="designation-change",
+    ),
     path("timeline/<str:subject_type>/<str:subject_id>/", views.timeline, name="timeline"),
 ]
