@@ -1,0 +1,103 @@
+"""Reading rounds, applications and reference requests, scoped to the person asking.
+
+Another organisation's round or application is simply not in the querysets below, so a page that
+fetches through them with `get_object_or_404` answers 404 (DESIGN.md invariants)."""
+
+import datetime as dt
+
+from django.db.models import Q
+from django.utils import timezone
+
+from domain.accounts.policies import is_signed_in
+from domain.accounts.roles import Role
+from domain.accounts.selectors import organisation_ids_of
+from domain.audit.policies import timeline_regions_of
+
+from .models import REQUIRED_REQUESTS, Application, RecruitmentRound, ReferenceRequest
+from .workflows import ReferenceStatus
+
+# A request still unanswered this many days after its latest link was sent is overdue: the
+# coordinator is reminded, and it is listed for chasing.
+CHASE_AFTER_DAYS = 7
+
+
+def rounds_managed_by(user):
+    """The rounds the person manages: their organisations' as coordinator, their regions' as
+    regional representative, every round for the technical admin."""
+    rounds = RecruitmentRound.objects.select_related("organisation")
+    if not is_signed_in(user):
+        return rounds.none()
+    if user.is_superuser:
+        return rounds
+    return rounds.filter(
+        Q(organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
+        | Q(organisation__region_id__in=timeline_regions_of(user))
+    )
+
+
+def rounds_open_for_applications(*, today: dt.date | None = None):
+    """Rounds anyone can apply to today, closing soonest first."""
+    today = today or timezone.localdate()
+    return (
+        RecruitmentRound.objects.filter(status="open", opens_on__lte=today, closes_on__gte=today)
+        .select_related("organisation")
+        .order_by("closes_on", "id")
+    )
+
+
+def applications_for_applicant(user):
+    """The person's own applications, newest first, with their round: where each one stands."""
+    if not is_signed_in(user):
+        return Application.objects.none()
+    return Application.objects.filter(applicant=user).select_related("round__organisation", "school")
+
+
+def applications_of_round(round_, user):
+    """The applications to `round_` the person may read: none when they do not manage it."""
+    return (
+        Application.objects.filter(round=round_, round__in=rounds_managed_by(user))
+        .select_related("applicant", "school", "round__organisation")
+        .order_by("submitted_at", "id")
+    )
+
+
+def applications_visible_to(user):
+    """Every application the person may open: their own and those of the rounds they manage."""
+    if not is_signed_in(user):
+        return Application.objects.none()
+    return Application.objects.filter(Q(applicant=user) | Q(round__in=rounds_managed_by(user))).select_related(
+        "applicant", "school", "round__organisation"
+    )
+
+
+def reference_requests_of(application):
+    """The requests of one application, current and replaced, in the order sent."""
+    return ReferenceRequest.objects.filter(application=application).order_by("kind", "sent_at", "id")
+
+
+def references_summary(application) -> dict[str, dict[str, int]]:
+    """For each kind of request: how many are needed, answered and waiting (replaced and void
+    requests do not count). What the applicant and the coordinator see of the references."""
+    summary = {kind: {"needed": n, "answered": 0, "waiting": 0} for kind, n in REQUIRED_REQUESTS.items()}
+    for request in ReferenceRequest.objects.filter(application=application).only("kind", "status"):
+        if request.status == ReferenceStatus.ANSWERED:
+            summary[request.kind]["answered"] += 1
+        elif request.status == ReferenceStatus.AWAITING:
+            summary[request.kind]["waiting"] += 1
+    return summary
+
+
+def references_overdue(today: dt.date | None = None, *, user=None):
+    """Requests still waiting whose latest link went out CHASE_AFTER_DAYS days or more before
+    `today` (or has expired), oldest first: the ones to chase. With `user`, only those of the rounds
+    the person manages."""
+    today = today or timezone.localdate()
+    start_of_today = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
+    cutoff = start_of_today - dt.timedelta(days=CHASE_AFTER_DAYS - 1)
+    requests = ReferenceRequest.objects.filter(
+        Q(last_sent_at__lt=cutoff) | Q(expires_at__lte=start_of_today),
+        status=ReferenceStatus.AWAITING,
+    ).select_related("application__applicant", "application__round__organisation")
+    if user is not None:
+        requests = requests.filter(application__round__in=rounds_managed_by(user))
+    return requests.order_by("last_sent_at", "id")

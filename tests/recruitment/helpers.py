@@ -1,0 +1,98 @@
+"""Building rounds and applications for the tests, through the services."""
+
+import datetime as dt
+
+from domain.accounts.roles import Role
+from domain.organisations.models import OrganisationKind
+from domain.recruitment.application_form import REGIONAL_FORM
+from domain.recruitment.reference_services import reference_request_send
+from domain.recruitment.services import (
+    application_save_draft,
+    application_start,
+    application_submit,
+    round_create,
+    round_open,
+)
+from tests import factories
+from tests.conftest import person_in_role
+
+# The frozen clock's day is 22 November 2026 (tests/conftest.py).
+TODAY = dt.date(2026, 11, 22)
+
+
+def tsa_with_coordinator(**organisation_fields):
+    tsa = factories.OrganisationFactory(kind=OrganisationKind.TSA, **organisation_fields)
+    return tsa, person_in_role(Role.TSA_COORDINATOR, organisation=tsa)
+
+
+def make_round(*, organisation=None, actor=None, open_it=True, **fields):
+    if organisation is None:
+        organisation, actor = tsa_with_coordinator()
+    values = {
+        "role": "lle",
+        "title": "LLE recruitment 2026",
+        "opens_on": TODAY - dt.timedelta(days=7),
+        "closes_on": TODAY + dt.timedelta(days=21),
+        "local_need": "Primary leadership support in the east of the district",
+        "criteria_set": "yh-lle@1",
+        "phases": ["primary"],
+        "specialisms": [],
+        **fields,
+    }
+    round_ = round_create(actor=actor, organisation=organisation, **values)
+    if open_it:
+        round_open(actor=actor, round_=round_)
+    return round_
+
+
+def full_answers() -> dict:
+    return {s.key: {"answer": f"About {s.title}", "evidence": "Evidence"} for s in REGIONAL_FORM.sections if s.required}
+
+
+def all_declarations() -> dict:
+    return {d.key: True for d in REGIONAL_FORM.declarations}
+
+
+def draft_application(round_=None, applicant=None):
+    round_ = round_ or make_round()
+    applicant = applicant or factories.UserFactory()
+    application = application_start(actor=applicant, round_=round_, school=factories.SchoolFactory())
+    return application
+
+
+def submitted_application(round_=None, applicant=None):
+    application = draft_application(round_, applicant)
+    application_save_draft(
+        actor=application.applicant, application=application, answers=full_answers(), declarations=all_declarations()
+    )
+    application_submit(actor=application.applicant, application=application)
+    return application
+
+
+def send_all_requests(application):
+    """Two references and the governors' confirmation; returns [(request, token), ...]."""
+    actor = application.applicant
+    return [
+        reference_request_send(
+            actor=actor, application=application, kind="reference", name="Referee One", email="one@example.test"
+        ),
+        reference_request_send(
+            actor=actor, application=application, kind="reference", name="Referee Two", email="two@example.test"
+        ),
+        reference_request_send(
+            actor=actor,
+            application=application,
+            kind="governors_confirmation",
+            name="Chair Person",
+            email="chair@example.test",
+        ),
+    ]
+
+
+REFERENCE_ANSWER = {
+    "relationship": "Line manager for four years",
+    "capacity_to_support": "Strong",
+    "coaching_experience": "Coached two new heads",
+    "recommend": True,
+}
+GOVERNORS_ANSWER = {"supports": True, "comment": ""}
