@@ -130,3 +130,156 @@ class ReferenceRequest(models.Model):
 
     def is_expired(self, now=None) -> bool:
         return (now or timezone.now()) >= self.expires_at
+
+
+# Selection: eligibility, paper exercise, assessment day, panel, decision, appeal ---------------
+# (seed 000 "Application and selection"; seed 004 §13-16). The services are in eligibility.py,
+# assessment.py, panel.py and decisions.py.
+
+
+class EligibilityCheck(models.Model):
+    """The criteria engine's result for one application, stored as it was when checked: the set
+    (`criteria_set` is "id@version") and every criterion's result and reason."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="eligibility_check")
+    criteria_set = models.CharField(max_length=80)
+    result = models.CharField(max_length=20)  # met | not_met | needs_evidence
+    evaluation = models.JSONField(default=dict)  # Evaluation.to_dict()
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Eligibility of application {self.application_id} against {self.criteria_set}: {self.result}"
+
+
+class PaperExercise(models.Model):
+    """The NLE paper exercise (seed 004 §13 ii: "Paper exercise testing knowledge that we would
+    expect an NLE to have"), scored as a percentage."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="paper_exercise")
+    score = models.PositiveSmallIntegerField()
+    notes = models.TextField(blank=True)
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scored_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(score__lte=100), name="paper_score_at_most_100")]
+
+    def __str__(self):
+        return f"Paper exercise of application {self.application_id}: {self.score}%"
+
+
+class AssessmentScore(models.Model):
+    """One assessor's score (1 to 4) for one competency of the grid, with their evidence."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="assessment_scores")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    competency = models.CharField(max_length=60)
+    score = models.PositiveSmallIntegerField()
+    evidence = models.TextField(blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "assessor_id", "competency"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "assessor", "competency"], name="one_score_per_assessor_and_competency"
+            ),
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=4), name="assessment_score_1_to_4"),
+        ]
+
+    def __str__(self):
+        return f"{self.competency}: {self.score}"
+
+
+class AssessorSubmission(models.Model):
+    """An assessor has finished scoring an application: their scores are then fixed."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="assessor_submissions")
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["application", "assessor"], name="one_submission_per_assessor")]
+
+    def __str__(self):
+        return f"Scores submitted by {self.assessor} for application {self.application_id}"
+
+
+class PanelMember(models.Model):
+    """A person sitting on the selection panel of one application (seed 000: "NLEs and experienced
+    system leaders should be involved in the recruitment and selection process")."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="panel_members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="panel_seats")
+    is_nle_or_experienced_leader = models.BooleanField(default=False)
+    # The organisation they come from (for "a representative from another TSA", seed 000).
+    organisation = models.ForeignKey(
+        "organisations.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "added_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["application", "user"], name="one_seat_per_panel_member")]
+
+    def __str__(self):
+        return f"{self.user} on the panel of application {self.application_id}"
+
+
+class PanelOutcome(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class PanelDecision(models.Model):
+    """The panel's decision with its written feedback to the applicant. An application has a
+    second decision only after an upheld appeal."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="panel_decisions")
+    outcome = models.CharField(max_length=20, choices=PanelOutcome.choices)
+    feedback = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    designation = models.ForeignKey(
+        "designation.Designation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}: application {self.application_id}"
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+class Appeal(models.Model):
+    """An appeal against a decline (seed 000: "TSAs would manage appeals and review of
+    designation"), heard by someone who did not sit on the panel."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="appeal")
+    grounds = models.TextField()
+    lodged_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=20, choices=AppealOutcome.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Appeal on application {self.application_id}"

@@ -60,6 +60,37 @@ def can_request_references(user, application) -> bool:
     return application.applicant_id == user.pk or can_manage_round(user, application.round)
 
 
+def can_run_selection(user, application) -> bool:
+    """Check eligibility, score the paper exercise, set up the panel: the round's managers."""
+    return application is not None and can_manage_round(user, application.round)
+
+
+def can_assess_application(user, application) -> bool:
+    """Score the application on the assessment day: someone on its panel, a panel member of the
+    round's organisation or one of its managers; never the applicant."""
+    if application is None or not is_signed_in(user) or application.applicant_id == user.pk:
+        return False
+    from .models import PanelMember
+
+    return (
+        can_manage_round(user, application.round)
+        or application.round.organisation_id in organisation_ids_of(user, Role.PANEL_MEMBER)
+        or PanelMember.objects.filter(application=application, user=user).exists()
+    )
+
+
+def can_decide_application(user, application) -> bool:
+    """Record the panel's decision: the round's managers, or someone sitting on the panel."""
+    if application is None or not is_signed_in(user) or application.applicant_id == user.pk:
+        return False
+    from .models import PanelMember
+
+    return (
+        can_manage_round(user, application.round)
+        or PanelMember.objects.filter(application=application, user=user).exists()
+    )
+
+
 def _present(*ids) -> set[int]:
     return {i for i in ids if i is not None}
 
