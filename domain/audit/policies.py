@@ -48,33 +48,33 @@ def register_timeline_subject(
     TIMELINE_SUBJECTS[subject_type] = TimelineSubject(region_ids, organisation_ids, select_related, prefetch_related)
 
 
-def _present(*ids) -> set[int]:
+def present_ids(*ids) -> set[int]:
     return {i for i in ids if i is not None}
 
 
 register_timeline_subject(
     "organisations.organisation",
-    region_ids=lambda organisation: _present(organisation.region_id),
+    region_ids=lambda organisation: present_ids(organisation.region_id),
     organisation_ids=lambda organisation: {organisation.pk},
 )
 register_timeline_subject(
     "accounts.membership",
-    region_ids=lambda membership: _present(membership.organisation.region_id),
+    region_ids=lambda membership: present_ids(membership.organisation.region_id),
     organisation_ids=lambda membership: {membership.organisation_id},
     select_related=("organisation",),
 )
 register_timeline_subject(
     # A person belongs to the regions of the organisations where they hold an active role.
     "accounts.user",
-    region_ids=lambda user: _present(*(m.organisation.region_id for m in user.memberships.all() if m.is_active)),
+    region_ids=lambda user: present_ids(*(m.organisation.region_id for m in user.memberships.all() if m.is_active)),
     prefetch_related=("memberships__organisation",),
 )
-register_timeline_subject("schools.school", region_ids=lambda school: _present(school.region_id))
+register_timeline_subject("schools.school", region_ids=lambda school: present_ids(school.region_id))
 
 
 def timeline_regions_of(user) -> set[int]:
     """The regions where the person is a regional representative."""
-    return _present(
+    return present_ids(
         *(m.organisation.region_id for m in active_memberships_for(user) if m.role == Role.REGIONAL_REPRESENTATIVE)
     )
 

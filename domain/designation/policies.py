@@ -9,7 +9,7 @@ school."""
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.audit.policies import register_timeline_subject, timeline_regions_of
+from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
 
 
 def can_manage_designation(user, designation) -> bool:
@@ -33,17 +33,13 @@ def can_designate_for(user, organisation) -> bool:
     return organisation.region_id is not None and organisation.region_id in timeline_regions_of(user)
 
 
-def _present(*ids) -> set[int]:
-    return {i for i in ids if i is not None}
-
-
 def register() -> None:
     """Makes a designation's timeline readable by the people who manage it (called from the app's
     ready())."""
     register_timeline_subject(
         "designation.designation",
-        region_ids=lambda designation: _present(designation.region_id()),
-        organisation_ids=lambda designation: _present(designation.organisation_id),
+        region_ids=lambda designation: present_ids(designation.region_id()),
+        organisation_ids=lambda designation: present_ids(designation.organisation_id),
         select_related=("organisation", "school"),
     )
 

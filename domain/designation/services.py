@@ -11,9 +11,8 @@ from django.utils import timezone
 from domain.accounts.models import Membership
 from domain.accounts.roles import Role
 from domain.accounts.workflows import MembershipStatus
-from domain.audit.services import audit_record, subject_type_of
-from domain.notifications.models import Reminder
-from domain.notifications.services import reminder_cancel, reminder_schedule
+from domain.audit.services import audit_record
+from domain.notifications.services import reminder_schedule, reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS
 from domain.workflows.table import TransitionRefused, transition
 
@@ -154,18 +153,6 @@ def _schedule_expiry_reminders(designation: Designation) -> int:
             )
             scheduled += 1
     return scheduled
-
-
-def _cancel_reminders(designation: Designation, reason: str) -> int:
-    pending = (
-        Reminder.objects.pending()
-        .filter(subject_type=subject_type_of(designation), subject_id=str(designation.pk))
-        .select_related("user")
-    )
-    cancelled = 0
-    for reminder in pending:
-        cancelled += reminder_cancel(user=reminder.user, key=reminder.key, reason=reason) is not None
-    return cancelled
 
 
 # Services -----------------------------------------------------------------------------------
@@ -310,7 +297,7 @@ def designation_de_designate(*, actor, designation: Designation, reason_code: st
         data={"reason_code": reason_code},
     )
     _close(designation, locked, ended_on=timezone.localdate(), reason_code=reason_code, reason=reason.strip())
-    _cancel_reminders(locked, "The designation was de-designated")
+    reminders_cancel_about(subject=locked, reason="The designation was de-designated")
     return locked
 
 
@@ -329,7 +316,7 @@ def designation_lapse(*, designation: Designation, today: dt.date | None = None)
         organisation=designation.organisation,
     )
     _close(designation, locked, ended_on=locked.ends_on)
-    _cancel_reminders(locked, "The designation lapsed")
+    reminders_cancel_about(subject=locked, reason="The designation lapsed")
     return locked
 
 
@@ -381,7 +368,7 @@ def designation_redesignate(
     if locked.ended_on is None:  # a lapsed designation keeps the day its term ended
         last_day = starts_on - dt.timedelta(days=1)
         _close(designation, locked, ended_on=min(last_day, locked.ends_on) if locked.ends_on else last_day)
-    _cancel_reminders(locked, "The leader was re-designated")
+    reminders_cancel_about(subject=locked, reason="The leader was re-designated")
     return designation_create(
         actor=actor,
         person=locked.person,

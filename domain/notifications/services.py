@@ -201,6 +201,17 @@ def reminder_cancel(*, user, key: str, reason: str = "") -> Reminder | None:
     return reminder
 
 
+def reminders_cancel_about(*, subject, reason: str) -> int:
+    """Cancels every pending reminder about `subject` (whoever it was for); returns how many.
+    Used when the thing a reminder is about ends: a designation lapses, a request is answered."""
+    pending = (
+        Reminder.objects.pending()
+        .filter(subject_type=subject_type_of(subject), subject_id=str(subject.pk))
+        .select_related("user")
+    )
+    return sum(reminder_cancel(user=r.user, key=r.key, reason=reason) is not None for r in pending)
+
+
 def _send_one(reminder: Reminder, now) -> bool:
     """Claims the reminder (compare-and-set on sent_at, so two workers never both send it), then
     notifies. Runs inside the caller's transaction."""

@@ -9,7 +9,7 @@ only. Referees and governors see only their own form, through its link (DESIGN.m
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.audit.policies import register_timeline_subject, timeline_regions_of
+from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
 
 from .workflows import ApplicationStatus
 
@@ -91,28 +91,24 @@ def can_decide_application(user, application) -> bool:
     )
 
 
-def _present(*ids) -> set[int]:
-    return {i for i in ids if i is not None}
-
-
 def register() -> None:
     """Makes the timelines of rounds, applications and reference requests readable by the people
     who manage the round (called from the app's ready())."""
     register_timeline_subject(
         "recruitment.recruitmentround",
-        region_ids=lambda r: _present(r.organisation.region_id),
+        region_ids=lambda r: present_ids(r.organisation.region_id),
         organisation_ids=lambda r: {r.organisation_id},
         select_related=("organisation",),
     )
     register_timeline_subject(
         "recruitment.application",
-        region_ids=lambda a: _present(a.round.organisation.region_id),
+        region_ids=lambda a: present_ids(a.round.organisation.region_id),
         organisation_ids=lambda a: {a.round.organisation_id},
         select_related=("round__organisation",),
     )
     register_timeline_subject(
         "recruitment.referencerequest",
-        region_ids=lambda r: _present(r.application.round.organisation.region_id),
+        region_ids=lambda r: present_ids(r.application.round.organisation.region_id),
         organisation_ids=lambda r: {r.application.round.organisation_id},
         select_related=("application__round__organisation",),
     )

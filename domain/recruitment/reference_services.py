@@ -22,13 +22,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from domain.audit.services import audit_record
-from domain.notifications.services import notify, service_url
+from domain.notifications.services import notify, reminders_cancel_about, service_url
 from domain.workflows.table import transition
 
 from .application_form import OPTIONAL_QUESTIONS, questions_for
 from .models import REQUIRED_REQUESTS, Application, ReferenceKind, ReferenceRequest
 from .policies import can_request_references
-from .reminders import cancel_overdue_reminders, schedule_overdue_reminders
+from .reminders import schedule_overdue_reminders
 from .services import MAX_TEXT, RecruitmentRefused
 from .workflows import APPLICATION, REFERENCE, ApplicationStatus, ReferenceStatus
 
@@ -244,7 +244,7 @@ def reference_replace(*, actor, request: ReferenceRequest, name: str, email: str
         reason=(reason or "").strip() or f"Replaced by {name}",
         organisation=application.round.organisation,
     )
-    cancel_overdue_reminders(locked, "The person was replaced")
+    reminders_cancel_about(subject=locked, reason="The person was replaced")
     new, token = _create(actor=actor, application=application, kind=locked.kind, name=name, email=email)
     ReferenceRequest.objects.filter(pk=locked.pk).update(replaced_by=new)
     request.status, request.replaced_by = ReferenceStatus.REPLACED, new
@@ -365,6 +365,6 @@ def reference_submit(*, token, response) -> ReferenceRequest:
     now = timezone.now()
     ReferenceRequest.objects.filter(pk=locked.pk).update(used_at=now, response=clean)
     request.used_at, request.response = now, clean
-    cancel_overdue_reminders(request, "The request was answered")
+    reminders_cancel_about(subject=request, reason="The request was answered")
     _complete_if_all_answered(application)
     return request

@@ -7,9 +7,7 @@ import datetime as dt
 from domain.accounts.models import Membership
 from domain.accounts.roles import Role
 from domain.accounts.workflows import MembershipStatus
-from domain.audit.services import subject_type_of
-from domain.notifications.models import Reminder
-from domain.notifications.services import reminder_cancel, reminder_schedule
+from domain.notifications.services import reminder_schedule
 
 from .selectors import CHASE_AFTER_DAYS
 
@@ -45,15 +43,3 @@ def schedule_overdue_reminders(request) -> int:
             about=request,
         )
     return len(people)
-
-
-def cancel_overdue_reminders(request, reason: str) -> int:
-    pending = (
-        Reminder.objects.pending()
-        .filter(subject_type=subject_type_of(request), subject_id=str(request.pk))
-        .select_related("user")
-    )
-    cancelled = 0
-    for reminder in pending:
-        cancelled += reminder_cancel(user=reminder.user, key=reminder.key, reason=reason) is not None
-    return cancelled

@@ -12,12 +12,12 @@ from django.utils import timezone
 from domain.audit.services import audit_record
 from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
+from domain.notifications.services import reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS
 from domain.workflows.table import transition
 
 from .application_form import form_for
 from .models import Application, RecruitmentRound, ReferenceRequest
-from .reminders import cancel_overdue_reminders
 from .workflows import APPLICATION, REFERENCE, ROUND, ApplicationStatus, ReferenceStatus, RoundStatus
 
 CRITERIA_SET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*@[0-9]+$")
@@ -320,5 +320,5 @@ def application_withdraw(*, actor, application: Application, reason: str) -> App
             reason="The application was withdrawn",
             organisation=organisation,
         )
-        cancel_overdue_reminders(request, "The application was withdrawn")
+        reminders_cancel_about(subject=request, reason="The application was withdrawn")
     return application
