@@ -5,6 +5,8 @@ urlpatterns = [
     path("account/", include("web.accounts.urls")),
     path("home/", include("web.portal.urls")),
     path("regional/", include("web.regional.urls")),
+    path("recruitment/", include("web.recruitment.urls")),
+    path("references/", include("web.recruitment.reference_urls")),
 ]
 
 handler400 = "web.common.views_errors.bad_request"

@@ -4,9 +4,10 @@ Every school, organisation and person here is synthetic: no real person's detail
 URNs of demo schools start at 990001, above the register's, so a real import never collides."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from domain.accounts import services as accounts
@@ -15,6 +16,7 @@ from domain.accounts.roles import Role
 from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
+from domain.recruitment import services as recruitment
 from domain.schools.models import Inspection, InspectionKind, School
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -289,4 +291,32 @@ def build_demo_region() -> list[DemoPerson]:
         specialisms=[],
         starts_on=date(2025, 9, 1),
     )
+    _demo_recruitment(users, aire, schools["Aire Valley Primary School"])
     return PEOPLE
+
+
+def _demo_recruitment(users, alliance, school) -> None:
+    """An open recruitment round of the alliance, and the system leader's draft application to it
+    (one section answered). The window is set around today, so the round is open whenever the
+    demo is built."""
+    today = timezone.localdate()
+    coordinator = users[Role.TSA_COORDINATOR]
+    round_ = recruitment.round_create(
+        actor=coordinator,
+        organisation=alliance,
+        role=DesignationRole.LLE,
+        title="Aire Valley local leaders of education",
+        opens_on=today - timedelta(days=7),
+        closes_on=today + timedelta(days=28),
+        local_need="Support for primary headteachers new to post in the east of the district",
+        criteria_set="yh-lle@1",
+        phases=["primary"],
+    )
+    recruitment.round_open(actor=coordinator, round_=round_)
+    leader = users[Role.SYSTEM_LEADER]
+    application = recruitment.application_start(actor=leader, round_=round_, school=school)
+    recruitment.application_save_draft(
+        actor=leader,
+        application=application,
+        answers={"headship": {"answer": "Headteacher of a primary school for six years", "evidence": ""}},
+    )

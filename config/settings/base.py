@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "web.public",
     "web.portal",
     "web.regional",
+    "web.recruitment",
     # The deterministic demo region that `make run` loads.
     "demo",
 ]

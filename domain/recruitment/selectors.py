@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
-from domain.accounts.selectors import organisation_ids_of
+from domain.accounts.selectors import active_memberships_for, organisation_ids_of
 from domain.audit.policies import timeline_regions_of
+from domain.organisations.models import OrganisationKind
 
 from .models import REQUIRED_REQUESTS, Application, RecruitmentRound, ReferenceRequest
-from .workflows import ReferenceStatus
+from .workflows import ApplicationStatus, ReferenceStatus
 
 # A request still unanswered this many days after its latest link was sent is overdue: the
 # coordinator is reminded, and it is listed for chasing.
@@ -101,3 +102,22 @@ def references_overdue(today: dt.date | None = None, *, user=None):
     if user is not None:
         requests = requests.filter(application__round__in=rounds_managed_by(user))
     return requests.order_by("last_sent_at", "id")
+
+
+def rounds_open_to(user):
+    """Rounds open for applications today to which the person has no live application."""
+    live = Application.objects.filter(applicant=user).exclude(status=ApplicationStatus.WITHDRAWN)
+    return rounds_open_for_applications().exclude(pk__in=live.values("round_id"))
+
+
+def own_school_of(user):
+    """The school of the person's first school organisation, to start their application with."""
+    for membership in active_memberships_for(user):
+        organisation = membership.organisation
+        if organisation.kind == OrganisationKind.SCHOOL and organisation.school_id:
+            return organisation.school
+    return None
+
+
+def has_applications(user) -> bool:
+    return Application.objects.filter(applicant=user).exists()

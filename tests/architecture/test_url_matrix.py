@@ -73,6 +73,19 @@ MATRIX = {
     "regional:organisation": only(Role.REGIONAL_REPRESENTATIVE),
     "regional:person-add": only(Role.REGIONAL_REPRESENTATIVE),
     "regional:membership-change": only(Role.REGIONAL_REPRESENTATIVE),
+    # The applicant's pages: anyone signed in may apply; an application is its applicant's alone
+    # (the demo's draft is the system leader's: everyone else gets 404).
+    "recruitment:applications": signed_in(),
+    "recruitment:open-rounds": signed_in(),
+    "recruitment:application-start": {**signed_in(), Role.SYSTEM_LEADER: 302},  # already applied: to it
+    "recruitment:application": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-school": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-section": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-declarations": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-check": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    # The referee's single-use link, no account needed: a forged token is not found (an expired
+    # or used one answers 410, see tests/recruitment_web).
+    "references:answer": everyone(404),
 }
 
 
@@ -88,6 +101,13 @@ def url_kwargs(world):
         "portal:timeline": {"subject_type": "organisations.organisation", "subject_id": world["alliance"].pk},
         "regional:person-add": {"organisation_id": world["alliance"].pk},
         "regional:membership-change": {"membership_id": world["membership"].pk, "event": "suspend"},
+        "recruitment:application-start": {"round_id": world["application"].round_id},
+        "recruitment:application": {"application_id": world["application"].pk},
+        "recruitment:application-school": {"application_id": world["application"].pk},
+        "recruitment:application-section": {"application_id": world["application"].pk, "section_key": "headship"},
+        "recruitment:application-declarations": {"application_id": world["application"].pk},
+        "recruitment:application-check": {"application_id": world["application"].pk},
+        "references:answer": {"token": "forged-token-that-looks-like-a-real-one"},
     }
 
 
@@ -96,6 +116,7 @@ def world(db):
     build_demo_region()
     from domain.accounts.models import Membership
     from domain.organisations.models import Organisation
+    from domain.recruitment.models import Application
     from domain.schools.models import School
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
@@ -106,6 +127,7 @@ def world(db):
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,
         "membership": Membership.objects.filter(organisation=alliance).first(),
+        "application": Application.objects.get(applicant__email="system.leader@demo.test"),
     }
 
 

@@ -42,6 +42,9 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.
         "portal:notification-read": [reverse("portal:notification-read", args=[1])],
+        # A referee's emailed link that was never sent (the real token is only in the email): the
+        # "not recognised" page, answering 404.
+        "references:answer": [reverse("references:answer", args=["forged-token-that-looks-like-a-real-one"])],
         # A real link from a password reset email: the "choose a new password" page.
         "accounts:password-reset-confirm": [
             reverse(

@@ -4,7 +4,15 @@ from django.conf import settings
 from django.urls import reverse
 
 from domain.accounts.policies import can_use_regional_admin, needs_two_factor
+from domain.accounts.roles import Role
+from domain.accounts.selectors import organisation_ids_of
 from domain.designation.policies import can_list_designations
+from domain.recruitment.selectors import has_applications
+
+
+def _applies(user) -> bool:
+    """System leaders, and anyone who has applied, see their applications in the navigation."""
+    return bool(organisation_ids_of(user, Role.SYSTEM_LEADER)) or has_applications(user)
 
 
 def _navigation(request) -> list[dict]:
@@ -28,6 +36,8 @@ def _navigation(request) -> list[dict]:
     if signed_in:
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
+        if _applies(user):
+            items.append(item("recruitment:applications", "Applications", namespace == "recruitment"))
         if can_use_regional_admin(user):
             items.append(item("regional:home", "Regional admin", namespace == "regional"))
         items.append(item("accounts:account", "Your account", namespace == "accounts"))

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import applications
+
+app_name = "recruitment"
+urlpatterns = [
+    path("applications/", applications.application_list, name="applications"),
+    path("rounds/", applications.open_rounds, name="open-rounds"),
+    path("rounds/<int:round_id>/apply/", applications.application_start, name="application-start"),
+    path("applications/<int:application_id>/", applications.application_overview, name="application"),
+    path("applications/<int:application_id>/school/", applications.application_school, name="application-school"),
+    path(
+        "applications/<int:application_id>/sections/<slug:section_key>/",
+        applications.application_section,
+        name="application-section",
+    ),
+    path(
+        "applications/<int:application_id>/declarations/",
+        applications.application_declarations,
+        name="application-declarations",
+    ),
+    path("applications/<int:application_id>/check/", applications.application_check, name="application-check"),
+]
