@@ -143,14 +143,14 @@ def reminder_schedule(*, user, key: str, title: str, body: str, due_at, link: st
         "subject_type": subject_type_of(about) if about is not None else "",
         "subject_id": str(about.pk) if about is not None else "",
     }
-    reminder = Reminder.objects.pending().select_for_update().filter(user=user, key=key).first()
+    reminder = Reminder.objects.pending().select_for_update(of=("self",)).filter(user=user, key=key).first()
     if reminder is None:
         try:
             with transaction.atomic():
                 reminder = Reminder.objects.create(user=user, key=key, **fields)
         except IntegrityError:
             # Someone scheduled the same reminder at the same moment: update theirs.
-            reminder = Reminder.objects.pending().select_for_update().get(user=user, key=key)
+            reminder = Reminder.objects.pending().select_for_update(of=("self",)).get(user=user, key=key)
         else:
             audit_record(
                 actor=None,
@@ -184,7 +184,7 @@ def reminder_schedule(*, user, key: str, title: str, body: str, due_at, link: st
 @transaction.atomic
 def reminder_cancel(*, user, key: str, reason: str = "") -> Reminder | None:
     """Cancels the person's pending reminder with this key; None when there is none."""
-    reminder = Reminder.objects.pending().select_for_update().filter(user=user, key=key).first()
+    reminder = Reminder.objects.pending().select_for_update(of=("self",)).filter(user=user, key=key).first()
     if reminder is None:
         return None
     reminder.cancelled_at = timezone.now()

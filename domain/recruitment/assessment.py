@@ -91,7 +91,9 @@ def _is_nle(application: Application) -> bool:
 
 def _locked(application: Application) -> Application:
     return (
-        Application.objects.select_for_update().select_related("round__organisation", "school").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("round__organisation", "school")
+        .get(pk=application.pk)
     )
 
 

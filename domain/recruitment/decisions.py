@@ -37,7 +37,7 @@ def _text(value, what: str) -> str:
 
 def _locked(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("round__organisation", "applicant", "school")
         .get(pk=application.pk)
     )
@@ -170,7 +170,7 @@ def appeal_decide(*, actor, application: Application, outcome: str, reasons: str
             f"There is no appeal waiting for a decision; this application is {locked.get_status_display().lower()}"
         )
     reasons = _text(reasons, "reasons for the appeal's outcome")
-    appeal = Appeal.objects.select_for_update().get(application=locked)
+    appeal = Appeal.objects.select_for_update(of=("self",)).get(application=locked)
     event = "uphold_appeal" if outcome == AppealOutcome.UPHELD else "dismiss_appeal"
     transition(
         workflow=APPLICATION,

@@ -83,7 +83,9 @@ def application_check_eligibility(*, actor, application: Application, facts: Fac
     if not can_run_selection(actor, application):
         raise RecruitmentRefused("Only the alliance or hub running the round can check eligibility")
     locked = (
-        Application.objects.select_for_update().select_related("round__organisation", "school").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("round__organisation", "school")
+        .get(pk=application.pk)
     )
     if locked.status != ApplicationStatus.REFERENCES_COMPLETE:
         raise RecruitmentRefused(

@@ -78,7 +78,9 @@ def panel_member_add(
     if not can_run_selection(actor, application):
         raise RecruitmentRefused("Only the alliance or hub running the round can set up its panels")
     locked = (
-        Application.objects.select_for_update().select_related("round__organisation", "school").get(pk=application.pk)
+        Application.objects.select_for_update(of=("self",))
+        .select_related("round__organisation", "school")
+        .get(pk=application.pk)
     )
     if locked.status in APPLICATION_ENDED_STATES or locked.status == ApplicationStatus.DRAFT:
         raise RecruitmentRefused(

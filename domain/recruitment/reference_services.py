@@ -179,7 +179,7 @@ def reference_request_send(*, actor, application: Application, kind: str, name: 
     if kind not in ReferenceKind.values:
         raise RecruitmentRefused(f"{kind!r} is not a kind of request: choose a reference or a governors' confirmation")
     locked = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("applicant", "round__organisation")
         .get(pk=application.pk)
     )
@@ -190,7 +190,7 @@ def reference_request_send(*, actor, application: Application, kind: str, name: 
 
 def _locked_request(request: ReferenceRequest) -> ReferenceRequest:
     return (
-        ReferenceRequest.objects.select_for_update()
+        ReferenceRequest.objects.select_for_update(of=("self",))
         .select_related("application__applicant", "application__round__organisation")
         .get(pk=request.pk)
     )
@@ -234,7 +234,7 @@ def reference_replace(*, actor, request: ReferenceRequest, name: str, email: str
         raise RecruitmentRefused("You cannot replace referees for this application")
     if locked.status == ReferenceStatus.ANSWERED:
         raise RecruitmentRefused(f"{locked.name} has already answered, so they cannot be replaced")
-    _refuse_unless_waiting_for_references(Application.objects.select_for_update().get(pk=application.pk))
+    _refuse_unless_waiting_for_references(Application.objects.select_for_update(of=("self",)).get(pk=application.pk))
     name, email = _clean_person(name, email, application)
     transition(
         workflow=REFERENCE,
@@ -263,7 +263,7 @@ def _find(token, *, lock: bool) -> ReferenceRequest:
         raise unknown
     requests = ReferenceRequest.objects.select_related("application__applicant", "application__round__organisation")
     if lock:
-        requests = requests.select_for_update()
+        requests = requests.select_for_update(of=("self",))
     request = requests.filter(token_hash=token_hash(token)).first()
     if request is None:
         raise unknown
@@ -325,7 +325,7 @@ def _complete_if_all_answered(application: Application) -> bool:
     counts = {kind: answered.filter(kind=kind).count() for kind in REQUIRED_REQUESTS}
     if any(counts[kind] < needed for kind, needed in REQUIRED_REQUESTS.items()):
         return False
-    locked = Application.objects.select_for_update().get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if locked.status != ApplicationStatus.SUBMITTED:
         return False
     transition(

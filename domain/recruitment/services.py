@@ -225,7 +225,7 @@ def application_save_draft(*, actor, application: Application, answers=None, dec
     """Saves answers (merged section by section) and declarations of a draft. A submitted
     application cannot be edited by the applicant."""
     _refuse_unless_applicant(actor, application)
-    locked = Application.objects.select_for_update().select_related("round").get(pk=application.pk)
+    locked = Application.objects.select_for_update(of=("self",)).select_related("round").get(pk=application.pk)
     if locked.status != ApplicationStatus.DRAFT:
         raise RecruitmentRefused(
             "Your application has been submitted, so it can no longer be changed. "
@@ -278,7 +278,9 @@ def application_submit(*, actor, application: Application) -> Application:
     """Submits a complete draft while its round is open; refused, listing what is missing,
     when a required section or declaration is not there."""
     _refuse_unless_applicant(actor, application)
-    locked = Application.objects.select_for_update().select_related("round__organisation").get(pk=application.pk)
+    locked = (
+        Application.objects.select_for_update(of=("self",)).select_related("round__organisation").get(pk=application.pk)
+    )
     if locked.status != ApplicationStatus.DRAFT:
         raise RecruitmentRefused("Your application has already been submitted")
     _refuse_unless_accepting(locked.round)

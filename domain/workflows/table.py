@@ -81,7 +81,7 @@ def transition(*, workflow: Workflow, obj, event: str, actor, reason: str = "", 
     """Applies `event` to `obj` (locked for the change), saves the new status and writes the audit
     event, all in one transaction. Raises TransitionRefused and changes nothing when not allowed."""
     with transaction.atomic():
-        locked = type(obj).objects.select_for_update().get(pk=obj.pk)
+        locked = type(obj).objects.select_for_update(of=("self",)).get(pk=obj.pk)
         current = getattr(locked, workflow.field_name)
         t = workflow.check(current, event, reason)
         setattr(locked, workflow.field_name, t.target)
