@@ -5,6 +5,8 @@ urlpatterns = [
     path("account/", include("web.accounts.urls")),
     path("home/", include("web.portal.urls")),
     path("regional/", include("web.regional.urls")),
+    path("recruitment/manage/", include("web.recruitment.round_urls")),
+    path("recruitment/selection/", include("web.recruitment.selection_urls")),
     path("recruitment/", include("web.recruitment.urls")),
     path("references/", include("web.recruitment.reference_urls")),
 ]
