@@ -35,3 +35,11 @@ def is_staff_member(user) -> bool:
 def can_read_timeline(user) -> bool:
     """Staff read an object's timeline of changes; the object itself is scoped by its own policy."""
     return is_staff_member(user)
+
+
+def coordinates_or_represents(user) -> bool:
+    """TSA or hub coordinators and regional representatives: the people who run the programme's
+    lists (designations, recruitment rounds). Each object is then checked by its own policy."""
+    return is_signed_in(user) and (
+        user.is_superuser or bool(roles_of(user) & {Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE})
+    )

@@ -6,7 +6,7 @@ review of designation"; the regional board guards the standard). A historical de
 designating organisation (the national programme, seed 001) belongs to the region of the leader's
 school."""
 
-from domain.accounts.policies import is_signed_in
+from domain.accounts.policies import coordinates_or_represents, is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
@@ -46,8 +46,4 @@ def register() -> None:
 
 def can_list_designations(user) -> bool:
     """The designations page: coordinators and regional representatives."""
-    from domain.accounts.selectors import roles_of
-
-    return is_signed_in(user) and (
-        user.is_superuser or bool(roles_of(user) & {Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE})
-    )
+    return coordinates_or_represents(user)

@@ -6,7 +6,7 @@ region (seed 000: "a regional board should be established to agree the criteria,
 protocol and guard the standard"). The applicant sees and edits their own application, as a draft
 only. Referees and governors see only their own form, through its link (DESIGN.md invariants)."""
 
-from domain.accounts.policies import is_signed_in
+from domain.accounts.policies import coordinates_or_represents, is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
@@ -112,3 +112,9 @@ def register() -> None:
         organisation_ids=lambda r: {r.application.round.organisation_id},
         select_related=("application__round__organisation",),
     )
+
+
+def can_manage_rounds(user) -> bool:
+    """The rounds pages: coordinators and regional representatives; each round is then checked
+    with can_manage_round, through selectors.rounds_managed_by."""
+    return coordinates_or_represents(user)

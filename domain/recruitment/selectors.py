@@ -121,3 +121,16 @@ def own_school_of(user):
 
 def has_applications(user) -> bool:
     return Application.objects.filter(applicant=user).exists()
+
+
+def organisations_running_rounds_for(user):
+    """The alliances and hubs the person may run a round for: those they coordinate and, for a
+    regional representative, those of their region."""
+    from domain.organisations.models import BROKERING_KINDS, Organisation
+
+    organisations = Organisation.objects.filter(kind__in=BROKERING_KINDS).order_by("name")
+    if user.is_superuser:
+        return organisations
+    return organisations.filter(
+        Q(pk__in=organisation_ids_of(user, Role.TSA_COORDINATOR)) | Q(region_id__in=timeline_regions_of(user))
+    )

@@ -29,6 +29,8 @@ def only(*roles, status=200):
     return {**dict.fromkeys(Role.values, 403), **dict.fromkeys(roles, status), ANON: 302}
 
 
+MANAGERS = {Role.TSA_COORDINATOR: 200, Role.REGIONAL_REPRESENTATIVE: 200}
+
 MATRIX = {
     "public:start": everyone(),
     "public:school-search": everyone(),
@@ -83,9 +85,32 @@ MATRIX = {
     "recruitment:application-section": {**signed_in(404), Role.SYSTEM_LEADER: 200},
     "recruitment:application-declarations": {**signed_in(404), Role.SYSTEM_LEADER: 200},
     "recruitment:application-check": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-referees": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    "recruitment:application-withdraw": {**signed_in(404), Role.SYSTEM_LEADER: 200},
+    # The coordinator's round pages: the demo's round is the coordinator's alliance's, in the
+    # representative's region.
+    "rounds:rounds": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "rounds:round-create": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "rounds:round": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "rounds:round-change": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "rounds:application": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    "rounds:reference-chase": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE, status=405),  # POST only
+    # The demo has no reference request: a made-up one is not found.
+    "rounds:reference-replace": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE, status=404),
     # The referee's single-use link, no account needed: a forged token is not found (an expired
     # or used one answers 410, see tests/recruitment_web).
     "references:answer": everyone(404),
+    # Selection (web/recruitment/selection*.py): the demo's draft application is in the
+    # coordinator's alliance's round, in the representative's region; another person gets 404.
+    "selection:application": {**signed_in(404), **MANAGERS},
+    "selection:eligibility": {**signed_in(404), **MANAGERS},
+    "selection:paper-exercise": signed_in(404),  # an LLE round: no paper exercise (seed 004 §13)
+    "selection:assessment": {**signed_in(404), **MANAGERS, Role.PANEL_MEMBER: 200},  # the alliance's panel member
+    "selection:assessment-summary": {**signed_in(404), **MANAGERS},
+    "selection:panel": {**signed_in(404), **MANAGERS},
+    "selection:decision": {**signed_in(404), **MANAGERS},
+    "selection:appeal": {**signed_in(404), Role.SYSTEM_LEADER: 302},  # no decision yet: to the application
+    "selection:appeal-decision": {**signed_in(404), **MANAGERS},
 }
 
 
@@ -107,7 +132,23 @@ def url_kwargs(world):
         "recruitment:application-section": {"application_id": world["application"].pk, "section_key": "headship"},
         "recruitment:application-declarations": {"application_id": world["application"].pk},
         "recruitment:application-check": {"application_id": world["application"].pk},
+        "recruitment:application-referees": {"application_id": world["application"].pk},
+        "recruitment:application-withdraw": {"application_id": world["application"].pk},
+        "rounds:round": {"round_id": world["application"].round_id},
+        "rounds:round-change": {"round_id": world["application"].round_id, "event": "close"},
+        "rounds:application": {"round_id": world["application"].round_id, "application_id": world["application"].pk},
+        "rounds:reference-chase": {"request_id": 999999},
+        "rounds:reference-replace": {"request_id": 999999},
         "references:answer": {"token": "forged-token-that-looks-like-a-real-one"},
+        "selection:application": {"application_id": world["application"].pk},
+        "selection:eligibility": {"application_id": world["application"].pk},
+        "selection:paper-exercise": {"application_id": world["application"].pk},
+        "selection:assessment": {"application_id": world["application"].pk},
+        "selection:assessment-summary": {"application_id": world["application"].pk},
+        "selection:panel": {"application_id": world["application"].pk},
+        "selection:decision": {"application_id": world["application"].pk},
+        "selection:appeal": {"application_id": world["application"].pk},
+        "selection:appeal-decision": {"application_id": world["application"].pk},
     }
 
 

@@ -33,11 +33,37 @@ NOT_CRAWLED = {
 }
 
 
+def _demo_application_id() -> int:
+    from domain.recruitment.models import Application
+
+    return Application.objects.get(applicant__email="system.leader@demo.test").pk
+
+
 def example_urls(person_email: str) -> dict[str, list[str]]:
     """Pages that take arguments, filled from the demo region (demo.region). Add a line here for a
     new page with arguments that no link leads to, or the crawl's coverage check names it."""
     person = User.objects.get(email=person_email)
+    from domain.recruitment.models import Application
+
+    # The selection pages of the demo's application (the coordinator and the representative see them;
+    # an LLE round has no paper exercise, so that page is "not found" for everyone).
+    demo_application = Application.objects.order_by("pk").first()
+    selection = {
+        f"selection:{name}": [reverse(f"selection:{name}", args=[demo_application.pk])]
+        for name in (
+            "application",
+            "eligibility",
+            "paper-exercise",
+            "assessment",
+            "assessment-summary",
+            "panel",
+            "decision",
+            "appeal",
+            "appeal-decision",
+        )
+    }
     return {
+        **selection,
         "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.
@@ -45,6 +71,17 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         # A referee's emailed link that was never sent (the real token is only in the email): the
         # "not recognised" page, answering 404.
         "references:answer": [reverse("references:answer", args=["forged-token-that-looks-like-a-real-one"])],
+        # The applicant's referees and withdraw pages (the demo's draft application), and a
+        # referee's request on the coordinator's pages (the demo has none: chase takes only POST,
+        # replace answers 404).
+        "recruitment:application-referees": [
+            reverse("recruitment:application-referees", args=[_demo_application_id()])
+        ],
+        "recruitment:application-withdraw": [
+            reverse("recruitment:application-withdraw", args=[_demo_application_id()])
+        ],
+        "rounds:reference-chase": [reverse("rounds:reference-chase", args=[999999])],
+        "rounds:reference-replace": [reverse("rounds:reference-replace", args=[999999])],
         # A real link from a password reset email: the "choose a new password" page.
         "accounts:password-reset-confirm": [
             reverse(

@@ -7,6 +7,7 @@ from domain.accounts.policies import can_use_regional_admin, needs_two_factor
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.designation.policies import can_list_designations
+from domain.recruitment.policies import can_manage_rounds
 from domain.recruitment.selectors import has_applications
 
 
@@ -36,6 +37,8 @@ def _navigation(request) -> list[dict]:
     if signed_in:
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
+        if can_manage_rounds(user):
+            items.append(item("rounds:rounds", "Recruitment", namespace == "rounds"))
         if _applies(user):
             items.append(item("recruitment:applications", "Applications", namespace == "recruitment"))
         if can_use_regional_admin(user):

@@ -37,7 +37,7 @@ WHERE_IT_STANDS = {
     A.PAPER_SCORED: "Your paper exercise has been scored. Next is the interview or assessment.",
     A.ASSESSED: "You have been assessed. The panel will now decide.",
     A.APPROVED: "The panel approved your application.",
-    A.DECLINED: "The panel declined your application. You can appeal: contact the alliance or hub.",
+    A.DECLINED: "The panel declined your application. Read its feedback below: you can appeal within 28 days.",
     A.APPEALED: "You have appealed. Someone who did not sit on the panel will hear your appeal.",
     A.APPEAL_UPHELD: "Your appeal was upheld. The panel will decide again.",
     A.APPEAL_DISMISSED: "Your appeal was dismissed.",

@@ -92,3 +92,253 @@ class ReferenceForm(forms.Form):
             q.key: (self.cleaned_data[q.key] == "yes") if q.kind == "yes_no" else self.cleaned_data[q.key]
             for q in self.questions
         }
+
+
+# The coordinator's round pages and the applicant's referees page -------------------------------
+
+DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"]
+
+
+def _date_field(what: str) -> forms.DateField:
+    return forms.DateField(
+        input_formats=DATE_FORMATS,
+        error_messages={
+            "required": f"Enter the date the round {what}",
+            "invalid": f"The date the round {what} must be a real date, like 27/3/2027",
+        },
+    )
+
+
+class RoundForm(forms.Form):
+    """A new round: the organisation is one of those the person may recruit for."""
+
+    def __init__(self, organisations, roles, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {str(o.pk): o for o in organisations}
+        self.fields["organisation"] = forms.ChoiceField(
+            choices=[("", "Choose an alliance or hub")] + [(k, o.name) for k, o in self.organisations.items()],
+            error_messages={
+                "required": "Choose the alliance or hub that runs the round",
+                "invalid_choice": "Choose an alliance or hub you coordinate",
+            },
+        )
+        self.fields["role"] = forms.ChoiceField(
+            choices=roles,
+            widget=forms.RadioSelect,
+            error_messages={"required": "Choose the role the round recruits", "invalid_choice": "Choose a role listed"},
+        )
+        self.order_fields(["organisation", "role", "title", "opens_on", "closes_on", "local_need", "criteria_set"])
+
+    title = forms.CharField(
+        max_length=200,
+        error_messages={
+            "required": "Enter a title for the round",
+            "max_length": "The title must be 200 characters or fewer",
+        },
+    )
+    opens_on = _date_field("opens")
+    closes_on = _date_field("closes")
+    local_need = forms.CharField(
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Describe the local need the round answers",
+            "max_length": f"The local need {TOO_LONG}",
+        },
+    )
+    criteria_set = forms.CharField(
+        max_length=80,
+        error_messages={
+            "required": "Enter the criteria set, like yh-lle@1",
+            "max_length": "The criteria set must be 80 characters or fewer",
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
+        if opens_on and closes_on and closes_on < opens_on:
+            self.add_error("closes_on", "The date the round closes must be the same as or after the date it opens")
+        return cleaned
+
+    @property
+    def organisation(self):
+        return self.organisations.get(self.cleaned_data.get("organisation"))
+
+
+class ReasonForm(forms.Form):
+    """A reason for a change (cancelling a round, withdrawing an application)."""
+
+    def __init__(self, *args, required=True, what="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"] = forms.CharField(
+            required=required,
+            max_length=4000,
+            widget=forms.Textarea,
+            error_messages={
+                "required": f"Enter why {what}".strip(),
+                "max_length": "The reason must be 4,000 characters or fewer",
+            },
+        )
+
+
+def _person_fields(form, prefix: str, who: str) -> None:
+    form.fields[f"{prefix}_name"] = forms.CharField(
+        max_length=150,
+        error_messages={
+            "required": f"Enter the name of {who}",
+            "max_length": "The name must be 150 characters or fewer",
+        },
+    )
+    form.fields[f"{prefix}_email"] = forms.EmailField(
+        max_length=254,
+        error_messages={
+            "required": f"Enter the email address of {who}",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+            "max_length": "The email address must be 254 characters or fewer",
+        },
+    )
+
+
+class PersonForm(forms.Form):
+    """A replacement referee or chair of governors: name and email."""
+
+    def __init__(self, *args, who="the person to ask", **kwargs):
+        super().__init__(*args, **kwargs)
+        _person_fields(self, "person", who)
+        self.fields["reason"] = forms.CharField(
+            required=False,
+            max_length=4000,
+            widget=forms.Textarea,
+            error_messages={"max_length": "The reason must be 4,000 characters or fewer"},
+        )
+
+
+class RefereesForm(forms.Form):
+    """The people the applicant asks: `slots` is [(prefix, kind, who)] for those still to ask."""
+
+    def __init__(self, slots, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.slots = slots
+        for prefix, _kind, who in slots:
+            _person_fields(self, prefix, who)
+
+
+# Selection (web/recruitment/selection*.py) ------------------------------------------------------
+
+
+class PaperExerciseForm(forms.Form):
+    score = forms.IntegerField(
+        min_value=0,
+        max_value=100,
+        error_messages={
+            "required": "Enter the paper exercise score",
+            "invalid": "Enter the score as a whole number from 0 to 100",
+            "min_value": "Enter the score as a whole number from 0 to 100",
+            "max_value": "Enter the score as a whole number from 0 to 100",
+        },
+    )
+    notes = forms.CharField(
+        required=False,
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={"max_length": f"The notes {TOO_LONG}"},
+    )
+
+
+class ScoresForm(forms.Form):
+    """A score (1 to 4) and an evidence note for each competency of the grid; blank scores are left
+    unsaved, so an assessor can save part of the grid and come back."""
+
+    def __init__(self, grid, labels, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.grid = grid
+        for competency in grid:
+            self.fields[f"score_{competency.key}"] = forms.TypedChoiceField(
+                choices=[(value, f"{value} – {label}") for value, label in labels.items()],
+                coerce=int,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": f"Score '{competency.title}' from 1 to 4"},
+            )
+            self.fields[f"evidence_{competency.key}"] = forms.CharField(
+                required=False,
+                max_length=MAX_TEXT,
+                widget=forms.Textarea,
+                error_messages={"max_length": f"The evidence for '{competency.title}' {TOO_LONG}"},
+            )
+
+    def clean(self):
+        data = super().clean()
+        for competency in self.grid:
+            if data.get(f"evidence_{competency.key}") and data.get(f"score_{competency.key}") in (None, ""):
+                self.add_error(f"score_{competency.key}", f"Score '{competency.title}' to save its evidence")
+        return data
+
+    def scores(self) -> dict:
+        """The scores given, as assessment_score takes them."""
+        return {
+            c.key: {"score": self.cleaned_data[f"score_{c.key}"], "evidence": self.cleaned_data[f"evidence_{c.key}"]}
+            for c in self.grid
+            if self.cleaned_data.get(f"score_{c.key}") not in (None, "")
+        }
+
+
+class PanelMemberForm(forms.Form):
+    email = forms.EmailField(
+        error_messages={
+            "required": "Enter the email address of the person to add to the panel",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        }
+    )
+    experienced = forms.BooleanField(required=False)
+
+    def clean_email(self):
+        from domain.accounts.models import User
+
+        email = self.cleaned_data["email"]
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError("There is no one with an account with this email address")
+        self.user = user
+        return email
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[("approved", "Approve"), ("declined", "Decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the panel approves or declines the application"},
+    )
+    feedback = forms.CharField(
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter the written feedback to the applicant",
+            "max_length": f"The feedback {TOO_LONG}",
+        },
+    )
+
+
+class AppealForm(forms.Form):
+    grounds = forms.CharField(
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={"required": "Enter the grounds for your appeal", "max_length": f"Your grounds {TOO_LONG}"},
+    )
+
+
+class AppealDecisionForm(forms.Form):
+    outcome = forms.ChoiceField(
+        choices=[("upheld", "Upheld"), ("dismissed", "Dismissed")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the appeal is upheld or dismissed"},
+    )
+    reasons = forms.CharField(
+        max_length=MAX_TEXT,
+        widget=forms.Textarea,
+        error_messages={
+            "required": "Enter the reasons for the appeal's outcome",
+            "max_length": f"The reasons {TOO_LONG}",
+        },
+    )

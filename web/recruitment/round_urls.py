@@ -1,4 +1,16 @@
 """The coordinator's pages for recruitment rounds and their applications (under /recruitment/manage/)."""
 
+from django.urls import path
+
+from . import rounds
+
 app_name = "rounds"
-urlpatterns: list = []
+urlpatterns = [
+    path("", rounds.round_list, name="rounds"),
+    path("new/", rounds.round_create, name="round-create"),
+    path("<int:round_id>/", rounds.round_detail, name="round"),
+    path("<int:round_id>/<slug:event>/", rounds.round_change, name="round-change"),
+    path("<int:round_id>/applications/<int:application_id>/", rounds.application_detail, name="application"),
+    path("references/<int:request_id>/chase/", rounds.reference_chase_view, name="reference-chase"),
+    path("references/<int:request_id>/replace/", rounds.reference_replace_view, name="reference-replace"),
+]

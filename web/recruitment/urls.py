@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applications
+from . import applications, referees
 
 app_name = "recruitment"
 urlpatterns = [
@@ -20,4 +20,14 @@ urlpatterns = [
         name="application-declarations",
     ),
     path("applications/<int:application_id>/check/", applications.application_check, name="application-check"),
+    path(
+        "applications/<int:application_id>/referees/",
+        referees.application_referees,
+        name="application-referees",
+    ),
+    path(
+        "applications/<int:application_id>/withdraw/",
+        referees.application_withdraw_view,
+        name="application-withdraw",
+    ),
 ]

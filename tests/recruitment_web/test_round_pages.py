@@ -1,0 +1,279 @@
+"""The coordinator's pages: the rounds they manage, creating a round, a round's page and its
+changes, one application with its references, chasing and replacing a referee."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail
+from django.urls import reverse
+
+from domain.accounts.roles import Role
+from domain.recruitment.models import RecruitmentRound, ReferenceRequest
+from domain.recruitment.reference_services import reference_submit
+from domain.recruitment.workflows import ReferenceStatus, RoundStatus
+from tests import factories
+from tests.conftest import person_in_role
+from tests.queries import assert_constant_queries
+from tests.recruitment.helpers import (
+    REFERENCE_ANSWER,
+    make_round,
+    send_all_requests,
+    submitted_application,
+    tsa_with_coordinator,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def main_text(response) -> str:
+    return soup(response).main.get_text(" ", strip=True)
+
+
+def errors(response) -> list[str]:
+    return [li.get_text(" ", strip=True) for li in soup(response).select(".govuk-error-summary__list li")]
+
+
+@pytest.fixture
+def tsa():
+    return tsa_with_coordinator(name="Riverside Alliance")
+
+
+@pytest.fixture
+def round_(tsa):
+    organisation, coordinator = tsa
+    return make_round(organisation=organisation, actor=coordinator)
+
+
+def test_the_list_shows_only_the_rounds_the_coordinator_manages(client, signed_in, tsa, round_):
+    make_round(title="Someone else's round")  # another alliance's
+    response = signed_in(tsa[1]).get(reverse("rounds:rounds"))
+    assert response.status_code == 200
+    assert [a.get_text(strip=True) for a in soup(response).select("td a")] == [round_.title]
+
+
+def test_people_who_do_not_coordinate_cannot_see_the_rounds(client, signed_in):
+    response = signed_in(person_in_role(Role.SYSTEM_LEADER)).get(reverse("rounds:rounds"))
+    assert response.status_code == 403
+
+
+def test_another_organisation_s_round_answers_404(client, signed_in, round_):
+    _, other = tsa_with_coordinator()
+    signed_in(other)
+    assert client.get(reverse("rounds:round", kwargs={"round_id": round_.pk})).status_code == 404
+    url = reverse("rounds:round-change", kwargs={"round_id": round_.pk, "event": "close"})
+    assert client.post(url).status_code == 404
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.OPEN
+
+
+def test_a_coordinator_creates_a_draft_round_for_their_alliance(client, signed_in, tsa):
+    organisation, coordinator = tsa
+    response = signed_in(coordinator).post(
+        reverse("rounds:round-create"),
+        {
+            "organisation": organisation.pk,
+            "role": "lle",
+            "title": "Spring LLE round",
+            "opens_on": "1/12/2026",
+            "closes_on": "31/1/2027",
+            "local_need": "Leadership support for small rural primaries",
+            "criteria_set": "yh-lle@1",
+        },
+    )
+    created = RecruitmentRound.objects.get(title="Spring LLE round")
+    assert response.status_code == 302
+    assert response.url == reverse("rounds:round", kwargs={"round_id": created.pk})
+    assert (created.organisation, created.status, str(created.closes_on)) == (organisation, "draft", "2027-01-31")
+
+
+def test_creating_a_round_explains_each_problem(client, signed_in, tsa):
+    organisation, coordinator = tsa
+    other = factories.OrganisationFactory(kind=organisation.kind)
+    response = signed_in(coordinator).post(
+        reverse("rounds:round-create"),
+        {"organisation": other.pk, "opens_on": "31/2/2027", "closes_on": "1/1/2027", "criteria_set": "x"},
+    )
+    assert response.status_code == 200
+    found = errors(response)
+    assert "Choose an alliance or hub you coordinate" in found
+    assert "Choose the role the round recruits" in found
+    assert "The date the round opens must be a real date, like 27/3/2027" in found
+    assert "Describe the local need the round answers" in found
+    assert not RecruitmentRound.objects.exists()
+
+
+def test_the_service_s_refusal_is_shown_in_the_error_summary(client, signed_in, tsa):
+    organisation, coordinator = tsa
+    response = signed_in(coordinator).post(
+        reverse("rounds:round-create"),
+        {
+            "organisation": organisation.pk,
+            "role": "lle",
+            "title": "Round",
+            "opens_on": "1/12/2026",
+            "closes_on": "31/1/2027",
+            "local_need": "Need",
+            "criteria_set": "not a set id",
+        },
+    )
+    assert errors(response) == ["Name the criteria set as name@version, for example yh-lle@1"]
+
+
+def test_the_round_page_lists_its_applications_with_references_answered(client, signed_in, tsa, round_):
+    application = submitted_application(round_=round_)
+    (_, token), *_ = send_all_requests(application)
+    reference_submit(token=token, response=REFERENCE_ANSWER)
+    response = signed_in(tsa[1]).get(reverse("rounds:round", kwargs={"round_id": round_.pk}))
+    row = [c.get_text(" ", strip=True) for c in soup(response).select("tbody tr")[0].select("td")]
+    assert row[2] == "Submitted, waiting for references"
+    assert row[3] == "1 of 3"
+    assert "Close the round" in main_text(response) and "Cancel the round" in main_text(response)
+
+
+def test_the_round_page_runs_the_same_queries_however_many_applications(client, signed_in, tsa, round_):
+    submitted_application(round_=round_)
+    signed_in(tsa[1])
+    url = reverse("rounds:round", kwargs={"round_id": round_.pk})
+    response = assert_constant_queries(
+        lambda: client.get(url), lambda: send_all_requests(submitted_application(round_=round_)), times=2
+    )
+    assert len(soup(response).select("tbody tr")) == 3
+
+
+def test_the_coordinator_closes_the_round(client, signed_in, tsa, round_):
+    url = reverse("rounds:round-change", kwargs={"round_id": round_.pk, "event": "close"})
+    response = signed_in(tsa[1]).post(url)
+    assert response.status_code == 302
+    round_.refresh_from_db()
+    assert round_.status == RoundStatus.CLOSED
+
+
+def test_cancelling_needs_a_reason(client, signed_in, tsa, round_):
+    url = reverse("rounds:round-change", kwargs={"round_id": round_.pk, "event": "cancel"})
+    response = signed_in(tsa[1]).post(url, {"reason": ""})
+    assert errors(response) == ["Enter why the round is cancelled"]
+    client.post(url, {"reason": "The need has been met by the hub"})
+    round_.refresh_from_db()
+    assert (round_.status, round_.cancel_reason) == (RoundStatus.CANCELLED, "The need has been met by the hub")
+
+
+def test_a_refused_change_says_why(client, signed_in, tsa, round_):
+    url = reverse("rounds:round-change", kwargs={"round_id": round_.pk, "event": "open"})
+    response = signed_in(tsa[1]).post(url)
+    assert response.status_code == 200
+    assert errors(response) == ["You cannot open the round when it is open for applications"]
+
+
+def test_an_unknown_change_answers_404(client, signed_in, tsa, round_):
+    url = reverse("rounds:round-change", kwargs={"round_id": round_.pk, "event": "complete"})
+    assert signed_in(tsa[1]).get(url).status_code == 404
+
+
+def test_the_application_page_shows_answers_and_each_request(client, signed_in, tsa, round_):
+    application = submitted_application(round_=round_)
+    send_all_requests(application)
+    url = reverse("rounds:application", kwargs={"round_id": round_.pk, "application_id": application.pk})
+    response = signed_in(tsa[1]).get(url)
+    assert response.status_code == 200
+    rows = soup(response).select("tbody tr")
+    assert [r.select("td")[0].get_text(" ", strip=True).split(" ")[0] for r in rows] == ["Chair", "Referee", "Referee"]
+    assert "About" in main_text(response)
+
+
+def test_another_organisation_s_application_answers_404(client, signed_in, round_):
+    application = submitted_application(round_=round_)
+    other_tsa, other = tsa_with_coordinator()
+    other_round = make_round(organisation=other_tsa, actor=other)
+    signed_in(other)
+    url = reverse("rounds:application", kwargs={"round_id": other_round.pk, "application_id": application.pk})
+    assert client.get(url).status_code == 404
+    request = send_all_requests(application)[0][0]
+    assert client.post(reverse("rounds:reference-chase", kwargs={"request_id": request.pk})).status_code == 404
+    assert client.get(reverse("rounds:reference-replace", kwargs={"request_id": request.pk})).status_code == 404
+
+
+def test_chasing_sends_a_fresh_link(client, signed_in, tsa, round_, django_capture_on_commit_callbacks):
+    application = submitted_application(round_=round_)
+    request = send_all_requests(application)[0][0]
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in(tsa[1]).post(reverse("rounds:reference-chase", kwargs={"request_id": request.pk}))
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[request.email]]
+    request.refresh_from_db()
+    assert request.chasers_sent == 1
+
+
+def test_chasing_an_answered_request_is_refused_with_a_message(client, signed_in, tsa, round_):
+    application = submitted_application(round_=round_)
+    request, token = send_all_requests(application)[0]
+    reference_submit(token=token, response=REFERENCE_ANSWER)
+    signed_in(tsa[1])
+    response = client.post(reverse("rounds:reference-chase", kwargs={"request_id": request.pk}), follow=True)
+    assert "This request is answered, so there is nothing to chase" in main_text(response)
+
+
+def test_replacing_a_referee_voids_their_link_and_emails_the_new_one(
+    client, signed_in, tsa, round_, django_capture_on_commit_callbacks
+):
+    application = submitted_application(round_=round_)
+    request = send_all_requests(application)[0][0]
+    mail.outbox.clear()
+    url = reverse("rounds:reference-replace", kwargs={"request_id": request.pk})
+    assert signed_in(tsa[1]).get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"person_name": "New Referee", "person_email": "new@example.test", "reason": ""})
+    assert response.status_code == 302
+    request.refresh_from_db()
+    assert request.status == ReferenceStatus.REPLACED
+    assert request.replaced_by.email == "new@example.test"
+    assert [m.to for m in mail.outbox] == [["new@example.test"]]
+
+
+def test_replacing_with_someone_already_asked_is_refused(client, signed_in, tsa, round_):
+    application = submitted_application(round_=round_)
+    sent = send_all_requests(application)
+    url = reverse("rounds:reference-replace", kwargs={"request_id": sent[0][0].pk})
+    response = signed_in(tsa[1]).post(url, {"person_name": "Referee Two", "person_email": "two@example.test"})
+    assert errors(response) == ["two@example.test has already been asked for this application"]
+    assert ReferenceRequest.objects.filter(status=ReferenceStatus.REPLACED).count() == 0
+
+
+def test_a_regional_representative_manages_the_rounds_of_their_region_only(client, signed_in, round_):
+    here = person_in_role(Role.REGIONAL_REPRESENTATIVE)  # Yorkshire and the Humber, like the round
+    elsewhere = person_in_role(
+        Role.REGIONAL_REPRESENTATIVE,
+        organisation=factories.OrganisationFactory(kind="regional_body", region=factories.region("North East")),
+    )
+    round_url = reverse("rounds:round", kwargs={"round_id": round_.pk})
+    assert signed_in(here).get(round_url).status_code == 200
+    options = [o.get_text(strip=True) for o in soup(client.get(reverse("rounds:round-create"))).select("option")]
+    assert round_.organisation.name in options
+    assert signed_in(elsewhere).get(round_url).status_code == 404
+    options = [o.get_text(strip=True) for o in soup(client.get(reverse("rounds:round-create"))).select("option")]
+    assert round_.organisation.name not in options
+
+
+def test_the_navigation_offers_recruitment_to_coordinators_only(client, signed_in, tsa):
+    def navigation(user):
+        page = soup(signed_in(user).get(reverse("portal:home")))
+        return [a.get_text(strip=True) for a in page.select(".govuk-service-navigation__link, .govuk-header__link")]
+
+    assert "Recruitment" in navigation(tsa[1])
+    assert "Recruitment" not in navigation(person_in_role(Role.SYSTEM_LEADER))
+
+
+def test_a_draft_round_is_opened_from_its_page(client, signed_in, tsa):
+    organisation, coordinator = tsa
+    draft = make_round(organisation=organisation, actor=coordinator, open_it=False)
+    page = signed_in(coordinator).get(reverse("rounds:round", kwargs={"round_id": draft.pk}))
+    assert [a.get_text(strip=True) for a in soup(page).select(".govuk-button-group a")] == [
+        "Open the round",
+        "Cancel the round",
+    ]
+    client.post(reverse("rounds:round-change", kwargs={"round_id": draft.pk, "event": "open"}))
+    draft.refresh_from_db()
+    assert draft.status == RoundStatus.OPEN

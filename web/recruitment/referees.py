@@ -1,0 +1,106 @@
+"""The applicant's referees page (two referees and the chair of governors, each e-mailed a
+single-use link by reference_request_send) and their withdraw page. Another person's
+application is not in `applications_for_applicant`, so it answers 404."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+
+from domain.accounts.policies import is_signed_in
+from domain.recruitment.models import REQUIRED_REQUESTS, ReferenceKind
+from domain.recruitment.policies import can_withdraw_application
+from domain.recruitment.reference_services import reference_request_send
+from domain.recruitment.selectors import applications_for_applicant, reference_requests_of
+from domain.recruitment.services import RecruitmentRefused, application_withdraw
+from domain.recruitment.workflows import ApplicationStatus, ReferenceStatus
+from web.common.policy import policy
+
+from .forms import ReasonForm, RefereesForm
+
+LIVE = (ReferenceStatus.AWAITING, ReferenceStatus.ANSWERED)
+ORDINALS = ("first", "second", "third")
+
+
+def _own_application(request, application_id):
+    return get_object_or_404(applications_for_applicant(request.user), pk=application_id)
+
+
+def _slots(requests) -> list[tuple[str, str, str]]:
+    """The people still to ask: (field prefix, kind, who) for each place not yet taken."""
+    slots = []
+    for kind, needed in REQUIRED_REQUESTS.items():
+        asked = sum(1 for r in requests if r.kind == kind and r.status in LIVE)
+        for n in range(asked, needed):
+            if kind == ReferenceKind.REFERENCE:
+                slots.append((f"referee_{n + 1}", kind, f"your {ORDINALS[n]} referee"))
+            else:
+                slots.append(("chair", kind, "the chair of governors"))
+    return slots
+
+
+@policy(is_signed_in)
+def application_referees(request, application_id):
+    application = _own_application(request, application_id)
+    requests = list(reference_requests_of(application))
+    can_ask = application.status == ApplicationStatus.SUBMITTED
+    slots = _slots(requests) if can_ask else []
+    form = RefereesForm(slots, request.POST if request.method == "POST" and slots else None)
+    if request.method == "POST" and slots and form.is_valid():
+        sent = []
+        for prefix, kind, _who in slots:
+            try:
+                reference_request_send(
+                    actor=request.user,
+                    application=application,
+                    kind=kind,
+                    name=form.cleaned_data[f"{prefix}_name"],
+                    email=form.cleaned_data[f"{prefix}_email"],
+                )
+            except RecruitmentRefused as refusal:
+                form.add_error(f"{prefix}_email", str(refusal))
+            else:
+                sent.append(form.cleaned_data[f"{prefix}_name"])
+        if sent:
+            messages.success(request, f"We have emailed a link to {', '.join(sent)}")
+        if not form.errors:
+            return redirect("recruitment:application-referees", application_id=application.pk)
+        requests = list(reference_requests_of(application))
+    return render(
+        request,
+        "recruitment/referees/referees.html",
+        {
+            "page_title": "Your referees and chair of governors",
+            "application": application,
+            "requests": requests,
+            "form": form,
+            "slots": slots,
+            "can_ask": can_ask,
+        },
+    )
+
+
+@policy(is_signed_in)
+def application_withdraw_view(request, application_id):
+    application = _own_application(request, application_id)
+    if not can_withdraw_application(request.user, application):
+        messages.error(
+            request, f"This application is {application.get_status_display().lower()}: it cannot be withdrawn"
+        )
+        return redirect("recruitment:application", application_id=application.pk)
+    form = ReasonForm(request.POST if request.method == "POST" else None, what="you are withdrawing")
+    if request.method == "POST" and form.is_valid():
+        try:
+            application_withdraw(actor=request.user, application=application, reason=form.cleaned_data["reason"])
+        except RecruitmentRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, "You have withdrawn your application")
+            return redirect("recruitment:application", application_id=application.pk)
+    return render(
+        request,
+        "recruitment/referees/withdraw.html",
+        {
+            "page_title": f"Withdraw your application to {application.round.title}",
+            "application": application,
+            "form": form,
+        },
+    )
