@@ -80,10 +80,12 @@ def test_a_coordinator_creates_a_draft_round_for_their_alliance(client, signed_i
             "opens_on": "1/12/2026",
             "closes_on": "31/1/2027",
             "local_need": "Leadership support for small rural primaries",
+            "phases": ["primary", "early_years"],
             "criteria_set": "yh-lle@1",
         },
     )
     created = RecruitmentRound.objects.get(title="Spring LLE round")
+    assert sorted(created.phases) == ["early_years", "primary"]
     assert response.status_code == 302
     assert response.url == reverse("rounds:round", kwargs={"round_id": created.pk})
     assert (created.organisation, created.status, str(created.closes_on)) == (organisation, "draft", "2027-01-31")
@@ -102,6 +104,7 @@ def test_creating_a_round_explains_each_problem(client, signed_in, tsa):
     assert "Choose the role the round recruits" in found
     assert "The date the round opens must be a real date, like 27/3/2027" in found
     assert "Describe the local need the round answers" in found
+    assert "Choose at least one phase" in found
     assert not RecruitmentRound.objects.exists()
 
 
@@ -116,6 +119,7 @@ def test_the_service_s_refusal_is_shown_in_the_error_summary(client, signed_in, 
             "opens_on": "1/12/2026",
             "closes_on": "31/1/2027",
             "local_need": "Need",
+            "phases": ["primary"],
             "criteria_set": "not a set id",
         },
     )

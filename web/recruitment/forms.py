@@ -3,6 +3,7 @@ services decide what is allowed (domain/recruitment)."""
 
 from django import forms
 
+from domain.designation.specialisms import PHASES
 from domain.recruitment.services import MAX_TEXT
 from domain.schools.models import School
 
@@ -127,7 +128,9 @@ class RoundForm(forms.Form):
             widget=forms.RadioSelect,
             error_messages={"required": "Choose the role the round recruits", "invalid_choice": "Choose a role listed"},
         )
-        self.order_fields(["organisation", "role", "title", "opens_on", "closes_on", "local_need", "criteria_set"])
+        self.order_fields(
+            ["organisation", "role", "title", "opens_on", "closes_on", "local_need", "phases", "criteria_set"]
+        )
 
     title = forms.CharField(
         max_length=200,
@@ -138,6 +141,11 @@ class RoundForm(forms.Form):
     )
     opens_on = _date_field("opens")
     closes_on = _date_field("closes")
+    phases = forms.MultipleChoiceField(
+        choices=PHASES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one phase", "invalid_choice": "Choose phases from the list"},
+    )
     local_need = forms.CharField(
         max_length=MAX_TEXT,
         widget=forms.Textarea,

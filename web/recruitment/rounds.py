@@ -59,6 +59,7 @@ def round_create(request):
                 closes_on=data["closes_on"],
                 local_need=data["local_need"],
                 criteria_set=data["criteria_set"].strip(),
+                phases=data["phases"],
             )
         except RecruitmentRefused as refusal:
             form.add_error(None, str(refusal))
