@@ -3,6 +3,7 @@ pages, with the labels and buttons they see."""
 
 import re
 
+from django.urls import reverse
 from django_otp.oath import totp
 from playwright.sync_api import Page, expect
 
@@ -52,3 +53,22 @@ def sign_in(page: Page, person: DemoPerson) -> None:
         give_the_code_from_the_authenticator_app(page)
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
     expect(page).not_to_have_url(re.compile(r"/account/(sign-in|two-factor)/"))
+
+
+# Selection steps shared by the journeys ---------------------------------------------------------
+
+
+def when_an_assessor_scores_every_competency(page: Page, application, label: str = "3 – Shown") -> None:
+    page.goto(reverse("selection:assessment", args=[application.pk]))
+    for group in page.locator("fieldset").all():
+        group.get_by_label(label).check()
+    page.get_by_role("button", name="Submit your scores").click()
+    expect(page.get_by_text("Your scores have been submitted")).to_be_visible()
+
+
+def when_the_panel_approves(page: Page, application) -> None:
+    page.goto(reverse("selection:decision", args=[application.pk]))
+    page.get_by_role("group", name="Does the panel approve the application?").get_by_label("Approve").check()
+    page.get_by_label("Written feedback to the applicant").fill("A strong record of supporting other schools")
+    page.get_by_role("button", name="Record the decision").click()
+    expect(page.get_by_text("The application is approved")).to_be_visible()

@@ -30,6 +30,8 @@ from .steps import (
     open_the_start_page,
     sign_in,
     sign_in_with_password,
+    when_an_assessor_scores_every_competency,
+    when_the_panel_approves,
 )
 
 FACTORY_PASSWORD = "correct-horse-battery"  # tests/factories.UserFactory
@@ -153,22 +155,6 @@ def when_the_coordinator_checks_eligibility(page: Page, application) -> None:
     page.goto(reverse("selection:eligibility", args=[application.pk]))
     page.get_by_role("button", name="Check eligibility").click()
     expect(page.get_by_text("The eligibility check has been recorded")).to_be_visible()
-
-
-def when_an_assessor_scores_every_competency(page: Page, application, label: str) -> None:
-    page.goto(reverse("selection:assessment", args=[application.pk]))
-    for group in page.locator("fieldset").all():
-        group.get_by_label(label).check()
-    page.get_by_role("button", name="Submit your scores").click()
-    expect(page.get_by_text("Your scores have been submitted")).to_be_visible()
-
-
-def when_the_panel_approves(page: Page, application) -> None:
-    page.goto(reverse("selection:decision", args=[application.pk]))
-    page.get_by_role("group", name="Does the panel approve the application?").get_by_label("Approve").check()
-    page.get_by_label("Written feedback to the applicant").fill("A strong record of supporting other schools")
-    page.get_by_role("button", name="Record the decision").click()
-    expect(page.get_by_text("The application is approved")).to_be_visible()
 
 
 def when_the_refused_applicant_appeals(page: Page, application) -> None:

@@ -19,7 +19,14 @@ from domain.recruitment.decisions import panel_decide
 from domain.recruitment.models import RecruitmentRound
 from tests.recruitment.selection_builders import assessed, assessor_for, references_complete, score_all, valid_panel
 
-from .steps import demo_person, open_the_start_page, sign_in, sign_in_with_password
+from .steps import (
+    demo_person,
+    open_the_start_page,
+    sign_in,
+    sign_in_with_password,
+    when_an_assessor_scores_every_competency,
+    when_the_panel_approves,
+)
 
 FACTORY_PASSWORD = "correct-horse-battery"  # tests/factories.UserFactory
 
@@ -35,22 +42,6 @@ def when_the_coordinator_checks_eligibility(page: Page, application) -> None:
     expect(page.get_by_text("The eligibility check has been recorded")).to_be_visible()
     expect(page.get_by_role("table", name="Criterion by criterion")).to_be_visible()
     expect(page.get_by_text("yh-lle@1")).to_be_visible()
-
-
-def when_an_assessor_scores_every_competency(page: Page, application) -> None:
-    page.goto(reverse("selection:assessment", args=[application.pk]))
-    for group in page.locator("fieldset").all():
-        group.get_by_label("3 – Shown").check()
-    page.get_by_role("button", name="Submit your scores").click()
-    expect(page.get_by_text("Your scores have been submitted")).to_be_visible()
-
-
-def when_the_panel_approves(page: Page, application) -> None:
-    page.goto(reverse("selection:decision", args=[application.pk]))
-    page.get_by_role("group", name="Does the panel approve the application?").get_by_label("Approve").check()
-    page.get_by_label("Written feedback to the applicant").fill("A strong record of supporting other schools")
-    page.get_by_role("button", name="Record the decision").click()
-    expect(page.get_by_text("The application is approved")).to_be_visible()
 
 
 def then_the_designation_appears(page: Page, application) -> None:
