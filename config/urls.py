@@ -3,7 +3,11 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("web.public.urls")),
     path("account/", include("web.accounts.urls")),
+    path("directory/", include("web.directory.urls")),
+    path("home/leaders/", include("web.leaders.alliance_urls")),
+    path("home/", include("web.leaders.leader_urls")),
     path("home/", include("web.portal.urls")),
+    path("regional/leaders/", include("web.leaders.register_urls")),
     path("regional/", include("web.regional.urls")),
     path("recruitment/manage/", include("web.recruitment.round_urls")),
     path("recruitment/selection/", include("web.recruitment.selection_urls")),

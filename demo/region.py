@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from demo.leaders import build_demo_leaders
 from domain.accounts import services as accounts
 from domain.accounts.models import User
 from domain.accounts.roles import Role
@@ -292,6 +293,9 @@ def build_demo_region() -> list[DemoPerson]:
         starts_on=date(2025, 9, 1),
     )
     _demo_recruitment(users, aire, schools["Aire Valley Primary School"])
+    build_demo_leaders(
+        users=users, organisations=organisations, schools=schools, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY
+    )
     return PEOPLE
 
 

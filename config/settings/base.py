@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "domain.workflows",
     "domain.designation",
     "domain.recruitment",
+    "domain.leaders",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",
@@ -40,6 +41,8 @@ INSTALLED_APPS = [
     "web.portal",
     "web.regional",
     "web.recruitment",
+    "web.directory",
+    "web.leaders",
     # The deterministic demo region that `make run` loads.
     "demo",
 ]

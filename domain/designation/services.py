@@ -26,6 +26,7 @@ from .models import (
     term_end,
     term_years_for,
 )
+from .signals import designation_changed
 from .specialisms import PHASE_CODES, unknown_specialisms
 from .workflows import DESIGNATION, DesignationStatus
 
@@ -93,16 +94,17 @@ def _check(*, role, source, organisation, phases, specialisms) -> tuple[list[str
 # Hooks and reminders -------------------------------------------------------------------------
 
 
-def on_designated_by_tsa(designation: Designation) -> None:
+def on_designated_by_tsa(designation: Designation, *, actor=None) -> None:
     """Called in the designating transaction whenever a TSA or hub designates a leader.
 
     Seed 000 ("Association"): "LLEs designated by TSA/strategic TSA groupings will be automatically
     associated with them", and association "should result in automatic alliance membership for
-    the LLE's school". The association issue builds that here: end any other association of the
-    leader, associate them with `designation.organisation` and make their school a member of the
-    alliance. For now it records nothing else (the designation's own audit event names the
-    designating body); tests check that it is called once per TSA or hub designation."""
-    return None
+    the LLE's school". The register (domain.leaders) does both when it hears `designated_by_tsa`."""
+    designation_changed.send(sender=Designation, designation=designation, event="designated_by_tsa", actor=actor)
+
+
+def _changed(designation: Designation, event: str, actor=None) -> None:
+    designation_changed.send(sender=Designation, designation=designation, event=event, actor=actor)
 
 
 def _coordinators_of(organisation) -> list:
@@ -238,14 +240,16 @@ def designation_create(
         },
     )
     if source == DesignatingSource.TSA_OR_HUB:
-        on_designated_by_tsa(designation)
+        on_designated_by_tsa(designation, actor=actor)
+    _changed(designation, "created", actor)
     _schedule_expiry_reminders(designation)
     return designation
 
 
+@transaction.atomic
 def designation_suspend(*, actor, designation: Designation, reason: str) -> Designation:
     """Suspends an active designation; a reason is required."""
-    return transition(
+    locked = transition(
         workflow=DESIGNATION,
         obj=designation,
         event="suspend",
@@ -253,10 +257,13 @@ def designation_suspend(*, actor, designation: Designation, reason: str) -> Desi
         reason=reason,
         organisation=designation.organisation,
     )
+    _changed(locked, "suspend", actor)
+    return locked
 
 
+@transaction.atomic
 def designation_reinstate(*, actor, designation: Designation, reason: str = "") -> Designation:
-    return transition(
+    locked = transition(
         workflow=DESIGNATION,
         obj=designation,
         event="reinstate",
@@ -264,6 +271,8 @@ def designation_reinstate(*, actor, designation: Designation, reason: str = "") 
         reason=reason,
         organisation=designation.organisation,
     )
+    _changed(locked, "reinstate", actor)
+    return locked
 
 
 def _close(designation: Designation, locked: Designation, *, ended_on, reason_code: str = "", reason: str = ""):
@@ -298,6 +307,7 @@ def designation_de_designate(*, actor, designation: Designation, reason_code: st
     )
     _close(designation, locked, ended_on=timezone.localdate(), reason_code=reason_code, reason=reason.strip())
     reminders_cancel_about(subject=locked, reason="The designation was de-designated")
+    _changed(locked, "de_designate", actor)
     return locked
 
 
@@ -317,6 +327,7 @@ def designation_lapse(*, designation: Designation, today: dt.date | None = None)
     )
     _close(designation, locked, ended_on=locked.ends_on)
     reminders_cancel_about(subject=locked, reason="The designation lapsed")
+    _changed(locked, "lapse")
     return locked
 
 
@@ -369,6 +380,7 @@ def designation_redesignate(
         last_day = starts_on - dt.timedelta(days=1)
         _close(designation, locked, ended_on=min(last_day, locked.ends_on) if locked.ends_on else last_day)
     reminders_cancel_about(subject=locked, reason="The leader was re-designated")
+    _changed(locked, "redesignate", actor)
     return designation_create(
         actor=actor,
         person=locked.person,

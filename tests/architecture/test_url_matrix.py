@@ -3,6 +3,8 @@
 Every URL in the configuration must have a row here, and every view must declare a policy.
 A new view without a row, or without a policy, fails this file."""
 
+import importlib
+
 import pytest
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -114,9 +116,21 @@ MATRIX = {
 }
 
 
+# Areas keep their rows in their own files (ROWS, and kwargs(world) for URLs with arguments).
+AREA_MATRICES = [
+    importlib.import_module(f"tests.architecture.{name}")
+    for name in ("matrix_directory", "matrix_leader", "matrix_alliance", "matrix_register")
+]
+for _area in AREA_MATRICES:
+    MATRIX.update(_area.ROWS)
+
+
 def url_kwargs(world):
     """Arguments for URLs that take them, from the demo region."""
-    return {
+    area_kwargs = {}
+    for area in AREA_MATRICES:
+        area_kwargs.update(area.kwargs(world))
+    return area_kwargs | {
         "public:school-detail": {"urn": world["school"].urn},
         "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
         "regional:organisation": {"organisation_id": world["alliance"].pk},
@@ -162,9 +176,19 @@ def world(db):
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
     from domain.designation.models import Designation
+    from domain.leaders.models import Association, PenPortrait
 
     return {
-        "designation": Designation.objects.get(),
+        "leader": User.objects.get(email="system.leader@demo.test"),
+        # The system leader's active association with the coordinator's alliance, and their
+        # published pen portrait.
+        "association": Association.objects.get(leader__email="system.leader@demo.test", status="active"),
+        "portrait": PenPortrait.objects.get(leader__email="system.leader@demo.test", status="published"),
+        # The hub's open invitation to the existing LLE, and a pen portrait waiting for the hub.
+        "invitation": Association.objects.get(leader__email="existing.lle@demo.test", status="invited"),
+        "awaiting_portrait": PenPortrait.objects.get(leader__email="sle.english@demo.test", status="submitted"),
+        "hub": Organisation.objects.get(code="DEMO-HUB1"),
+        "designation": Designation.objects.get(person__email="system.leader@demo.test"),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,
         "membership": Membership.objects.filter(organisation=alliance).first(),

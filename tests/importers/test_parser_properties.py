@@ -4,7 +4,7 @@ anything but the import's own error."""
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from domain.organisations.regions import REGIONS
@@ -46,9 +46,22 @@ open_row = st.fixed_dictionaries(
 )
 
 
+def _ambiguous_as_utf8(texts, options) -> bool:
+    if options.get("encoding") != "cp1252":
+        return False
+    raw = "".join(texts).encode("cp1252")
+    try:
+        return raw.decode("utf-8") != raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
 @given(rows=st.lists(open_row, min_size=1, max_size=20, unique_by=lambda r: r["urn"]), options=ENCODINGS)
 def test_open_establishments_rendered_from_values_parse_back_to_them(rows, options):
+    # A Windows-1252 file whose bytes also read as UTF-8 is read as UTF-8 (the reader tries UTF-8
+    # first): names such as "Â¡" cannot be told apart, and no register file holds them.
+    assume(not _ambiguous_as_utf8([r["la_name"] for r in rows], options))
     cells = [
         [
             str(r["urn"]),

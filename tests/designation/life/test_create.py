@@ -132,16 +132,20 @@ def test_the_pilot_may_name_its_alliance_but_the_national_programme_names_none()
 
 def test_a_tsa_designation_calls_the_association_hook_once(monkeypatch):
     calls = []
-    monkeypatch.setattr(services, "on_designated_by_tsa", calls.append)
+    monkeypatch.setattr(services, "on_designated_by_tsa", lambda designation, **kwargs: calls.append(designation))
     designation = designate(role="lle")
     assert calls == [designation]
     designate(source="national_programme", role="nle")
     assert calls == [designation], "a national designation does not associate with a TSA"
 
 
-def test_the_hook_records_nothing_else_yet():
+def test_a_tsa_designation_associates_the_leader_with_the_tsa():
+    from domain.leaders.selectors import active_association_of
+
     designation = designate()
-    assert services.on_designated_by_tsa(designation) is None
+    association = active_association_of(designation.person)
+    assert association is not None and association.organisation == designation.organisation
+    assert association.origin == "designation"
 
 
 def test_reminders_go_to_the_leader_and_the_coordinators_three_and_one_month_before_the_end():

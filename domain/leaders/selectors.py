@@ -1,0 +1,171 @@
+"""Reading the register: associations, the regional list of leaders, pen portraits awaiting
+approval, and the regional register. Each list runs a constant number of queries."""
+
+import datetime as dt
+
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from domain.accounts.models import User
+from domain.accounts.roles import Role
+from domain.accounts.selectors import organisation_ids_of
+from domain.audit.policies import timeline_regions_of
+from domain.designation.models import Designation
+from domain.designation.workflows import ENDED_STATES
+from domain.organisations.models import BROKERING_KINDS, Organisation
+
+from .models import Association, PenPortrait
+from .workflows import OPEN_STATES, AssociationStatus, PortraitStatus
+
+_ASSOCIATION_RELATED = ("leader", "organisation", "organisation__region", "started_by")
+
+
+def active_association_of(leader) -> Association | None:
+    return (
+        Association.objects.filter(leader=leader, status=AssociationStatus.ACTIVE)
+        .select_related("organisation", "organisation__region")
+        .first()
+    )
+
+
+def associations_of_leader(leader) -> QuerySet[Association]:
+    """Every association, invitation and request of the leader, newest first."""
+    return (
+        Association.objects.filter(leader=leader).select_related(*_ASSOCIATION_RELATED).order_by("-created_at", "-id")
+    )
+
+
+def organisations_acted_for(user) -> QuerySet[Organisation]:
+    """The alliances, hubs and groupings the person acts for (policies.can_act_for_organisation):
+    those they coordinate and, for a representative, every one in their region."""
+    qs = Organisation.objects.filter(kind__in=BROKERING_KINDS, is_active=True).select_related("region")
+    if user.is_superuser:
+        return qs
+    scope = Q(pk__in=organisation_ids_of(user, Role.TSA_COORDINATOR)) | Q(region_id__in=timeline_regions_of(user))
+    return qs.filter(scope)
+
+
+def associations_for(user, *, statuses=None, organisation=None) -> QuerySet[Association]:
+    """Associations of the organisations the person acts for, optionally of some statuses or of
+    one organisation; newest first."""
+    qs = Association.objects.filter(organisation__in=organisations_acted_for(user)).select_related(
+        *_ASSOCIATION_RELATED
+    )
+    if statuses:
+        qs = qs.filter(status__in=statuses)
+    if organisation is not None:
+        qs = qs.filter(organisation=organisation)
+    return qs.order_by("-created_at", "-id")
+
+
+def association_for(user, association_id) -> Association | None:
+    """One association the person may see (the leader's own, or their organisation's), else None."""
+    qs = Association.objects.select_related(*_ASSOCIATION_RELATED)
+    return qs.filter(Q(leader=user) | Q(organisation__in=organisations_acted_for(user)), pk=association_id).first()
+
+
+def brokering_organisations(region=None) -> QuerySet[Organisation]:
+    """Alliances, hubs and groupings a leader may ask to associate with, those of `region` first."""
+    qs = Organisation.objects.filter(kind__in=BROKERING_KINDS, is_active=True).select_related("region")
+    if region is not None:
+        return qs.filter(region=region).order_by("name")
+    return qs.order_by("name")
+
+
+def _current_designations() -> Prefetch:
+    return Prefetch(
+        "designations",
+        queryset=Designation.objects.exclude(status__in=ENDED_STATES)
+        .select_related("organisation", "school")
+        .order_by("-starts_on"),
+        to_attr="current_designations",
+    )
+
+
+def _active_associations() -> Prefetch:
+    return Prefetch(
+        "associations",
+        queryset=Association.objects.filter(status=AssociationStatus.ACTIVE).select_related("organisation"),
+        to_attr="active_associations",
+    )
+
+
+def regional_leader_list(*, region_ids, role: str = "", q: str = "", unassociated_only: bool = False) -> QuerySet[User]:
+    """Seed 000: "All TSA will be sent the regional list of existing LLEs". Leaders with a current
+    designation in the regions (by the designating body's region, else their school's), with
+    their current designations and active association prefetched (`current_designations`,
+    `active_associations`)."""
+    designations = Designation.objects.exclude(status__in=ENDED_STATES).filter(
+        Q(organisation__region_id__in=region_ids) | Q(organisation__isnull=True, school__region_id__in=region_ids)
+    )
+    if role:
+        designations = designations.filter(role=role)
+    people = User.objects.filter(pk__in=designations.values("person_id"), is_active=True)
+    if q := q.strip():
+        people = people.filter(Q(full_name__icontains=q) | Q(email__iexact=q))
+    if unassociated_only:
+        people = people.exclude(associations__status=AssociationStatus.ACTIVE)
+    return people.prefetch_related(_current_designations(), _active_associations()).order_by("full_name", "pk")
+
+
+def open_offer_ids(*, organisation, leader_ids) -> set[int]:
+    """Leaders among `leader_ids` with an open invitation or request with `organisation`."""
+    return set(
+        Association.objects.filter(
+            organisation=organisation, leader_id__in=leader_ids, status__in=OPEN_STATES
+        ).values_list("leader_id", flat=True)
+    )
+
+
+def portraits_awaiting(user) -> QuerySet[PenPortrait]:
+    """Pen portraits waiting for approval by an organisation the person acts for, oldest first."""
+    leaders = Association.objects.filter(
+        status=AssociationStatus.ACTIVE, organisation__in=organisations_acted_for(user)
+    ).values("leader_id")
+    return (
+        PenPortrait.objects.filter(status=PortraitStatus.SUBMITTED, leader_id__in=leaders)
+        .select_related("leader")
+        .order_by("submitted_at", "id")
+    )
+
+
+def register_rows(
+    *,
+    region_ids,
+    role: str = "",
+    status: str = "",
+    organisation_id: int | None = None,
+    expiring_within_days: int | None = None,
+    q: str = "",
+    today: dt.date | None = None,
+) -> QuerySet[Designation]:
+    """The regional register (issue: register, "Regional register"): every designation of the
+    regions, by role, status, designating body and expiry, with the leader's active association
+    prefetched on `person.active_associations`; soonest expiry first."""
+    today = today or timezone.localdate()
+    qs = Designation.objects.filter(
+        Q(organisation__region_id__in=region_ids) | Q(organisation__isnull=True, school__region_id__in=region_ids)
+    )
+    if role:
+        qs = qs.filter(role=role)
+    if status:
+        qs = qs.filter(status=status)
+    if organisation_id:
+        qs = qs.filter(
+            Q(organisation_id=organisation_id)
+            | Q(
+                person__associations__organisation_id=organisation_id,
+                person__associations__status=AssociationStatus.ACTIVE,
+            )
+        ).distinct()
+    if expiring_within_days is not None:
+        qs = qs.filter(ends_on__gte=today, ends_on__lte=today + dt.timedelta(days=expiring_within_days))
+    if q := q.strip():
+        qs = qs.filter(person__full_name__icontains=q)
+    return (
+        qs.select_related("person", "organisation", "school")
+        .prefetch_related(
+            Prefetch("person__associations", queryset=_active_associations().queryset, to_attr="active_associations")
+        )
+        .order_by(F("ends_on").asc(nulls_last=True), "person__full_name", "id")
+    )

@@ -1,0 +1,7 @@
+"""URL x role matrix rows for the directory pages (merged into test_url_matrix.MATRIX)."""
+
+ROWS: dict = {}
+
+
+def kwargs(world) -> dict:
+    return {}
