@@ -6,6 +6,7 @@ Every person here is synthetic."""
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from domain.accounts import services as accounts
@@ -181,7 +182,7 @@ def build_demo_leaders(*, users, organisations, schools, password, totp_key) -> 
         "curriculum planning and the use of pupil premium.",
     )
     _portrait(alex, alex_leader, approver=coordinator)
-    term = Term.containing(date.today())
+    term = Term.containing(timezone.localdate())
     for offered, t in zip(("6", "8", "5"), term.following(3), strict=True):
         availability.availability_set(actor=alex, leader=alex, term=t, days=offered)
     availability.commitment_add(
@@ -211,3 +212,13 @@ def build_demo_leaders(*, users, organisations, schools, password, totp_key) -> 
         message="We broker support across Bradford and Calderdale.",
     )
     return {"hub_coordinator": hub_coordinator, "existing_lle": existing, "invitation": invitation, **listed}
+
+
+def demo_register_people() -> list[tuple[str, str]]:
+    """(e-mail, what they are) for the people this module adds, for `manage.py seed_demo`."""
+    return [
+        (HUB_COORDINATOR[0], "Hub coordinator"),
+        (EXISTING_LLE.email, "LLE, not yet associated"),
+        *((leader.email, f"{leader.role.upper()} in the directory") for leader in LISTED),
+        (AWAITING.email, "SLE, pen portrait waiting"),
+    ]

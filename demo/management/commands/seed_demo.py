@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from demo.leaders import demo_register_people
 from demo.region import DEMO_PASSWORD, build_demo_region
 
 
@@ -11,6 +12,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\nDemo sign-ins (password for all: {DEMO_PASSWORD}):")
         for person in people:
             self.stdout.write(f"  {person.role.label:<28} {person.email}")
+        self.stdout.write("More people in the register of system leaders:")
+        for email, text in demo_register_people():
+            self.stdout.write(f"  {text:<28} {email}")
         self.stdout.write(
             "Staff roles also give a code from an authenticator app. Get the current code with:\n"
             "  .venv/bin/python manage.py demo_code\n"
