@@ -46,8 +46,16 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
+# Every benchmark on SQLite; then the directory's search on a throwaway PostgreSQL server too, when
+# its binaries are installed (scripts/with-postgres exports DATABASE_URL; benchmarks read BENCH_DATABASE_URL).
 bench: install assets
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m benchmarks
+	@if command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+	  echo "== PostgreSQL"; \
+	  scripts/with-postgres sh -c 'BENCH_DATABASE_URL="$$DATABASE_URL" DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m benchmarks bench_directory'; \
+	else \
+	  echo "PostgreSQL is not installed: the directory benchmark ran on SQLite only"; \
+	fi
 
 diagrams: install
 	$(MANAGE) workflow_diagrams

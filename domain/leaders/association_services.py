@@ -276,6 +276,7 @@ def association_accept(*, actor, association: Association) -> Association:
         raise AssociationRefused(_closed_reason(current))
     if current.expires_on and current.expires_on < timezone.localdate():
         raise AssociationRefused(f"This {_offer_word(current)} expired on {current.expires_on:%-d %B %Y}")
+    _check_organisation(current.organisation)
     _refuse_if_associated(leader, organisation=current.organisation, you=actor.pk == leader.pk)
     locked = transition(
         workflow=ASSOCIATION, obj=current, event="accept", actor=actor, organisation=current.organisation
@@ -339,6 +340,22 @@ def associations_expire_due(*, today: dt.date | None = None) -> int:
 # Ending and transferring ---------------------------------------------------------------------
 
 
+def _refuse_unless_active(association) -> None:
+    """Re-reads the association (the caller holds the leader's lock) and refuses, saying why, when
+    it is no longer active: a page read before someone else ended or moved it."""
+    status = Association.objects.filter(pk=association.pk).values_list("status", flat=True).first()
+    if status == S.ACTIVE:
+        return
+    raise AssociationRefused(
+        {
+            S.ENDED: "This association has already ended",
+            S.TRANSFERRED: "This association has already moved to another alliance, hub or grouping",
+            S.INVITED: "This association has not started: the invitation has not been accepted",
+            S.REQUESTED: "This association has not started: the request has not been accepted",
+        }.get(status, "This association is not active")
+    )
+
+
 def _close(association, locked, *, reason: str) -> None:
     for obj in (association, locked):
         obj.ended_on = timezone.localdate()
@@ -356,6 +373,7 @@ def association_end(*, actor, association: Association, reason: str) -> Associat
     if not (reason or "").strip():
         raise AssociationRefused("Enter why the association is ending")
     _lock_leader(association.leader)
+    _refuse_unless_active(association)
     locked = transition(
         workflow=ASSOCIATION,
         obj=association,
@@ -382,6 +400,7 @@ def association_transfer(*, actor, association: Association, organisation, reaso
     if organisation.pk == association.organisation_id:
         raise AssociationRefused(f"The leader is already associated with {organisation.name}")
     leader = _lock_leader(association.leader)
+    _refuse_unless_active(association)
     locked = transition(
         workflow=ASSOCIATION,
         obj=association,

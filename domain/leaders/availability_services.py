@@ -19,6 +19,8 @@ from .people import AssociationRefused
 MAX_DAYS_PER_TERM = Decimal(65)
 # How many terms the availability page shows, starting with the current one.
 TERMS_SHOWN = 3
+# TermAvailability.note's length.
+NOTE_LIMIT = 500
 
 
 def _days(value, *, what="the number of days") -> Decimal:
@@ -33,6 +35,14 @@ def _days(value, *, what="the number of days") -> Decimal:
     if days * 2 != (days * 2).to_integral_value():
         raise AssociationRefused(f"Enter {what} in whole or half days")
     return days
+
+
+def _lock_leader(leader) -> None:
+    """Holds the leader's row until the transaction ends: changes to their offered and committed
+    days wait for each other, so each compares against what the other wrote."""
+    from domain.accounts.models import User
+
+    User.objects.select_for_update(of=("self",)).get(pk=getattr(leader, "pk", leader))
 
 
 def committed_days(leader, term: Term) -> Decimal:
@@ -52,8 +62,12 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
     """Sets the days the leader offers in `term`. Refused below the days already committed, and
     for a term that has ended."""
     days = _days(days)
+    note = (note or "").strip()
+    if len(note) > NOTE_LIMIT:
+        raise AssociationRefused(f"The note must be {NOTE_LIMIT} characters or fewer")
     if term.ends_on < timezone.localdate():
         raise AssociationRefused(f"The {term.label.lower()} has ended")
+    _lock_leader(leader)  # as commitment_add does: the days committed cannot change while we compare
     committed = committed_days(leader, term)
     if days < committed:
         raise AssociationRefused(
@@ -61,11 +75,11 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
             "offer at least that many"
         )
     row, created = TermAvailability.objects.select_for_update().get_or_create(
-        leader=leader, academic_year=term.year, term=term.name, defaults={"days_offered": days, "note": note.strip()}
+        leader=leader, academic_year=term.year, term=term.name, defaults={"days_offered": days, "note": note}
     )
     before = None if created else row.days_offered
     if not created:
-        row.days_offered, row.note, row.updated_at = days, note.strip()[:500], timezone.now()
+        row.days_offered, row.note, row.updated_at = days, note, timezone.now()
         row.save(update_fields=["days_offered", "note", "updated_at"])
     audit_record(
         actor=actor,
@@ -118,14 +132,12 @@ def commitment_add(
 ) -> Commitment:
     """Commits `days` of the leader's `term`. Refused when it would take them past the days they
     offered, unless `override_reason` says why (the invariant's "explicit override")."""
-    from domain.accounts.models import User
-
     days = _days(days, what="the days committed")
     if days == 0:
         raise AssociationRefused("Enter the days committed as more than 0")
     if not (purpose or "").strip():
         raise AssociationRefused("Enter what the days are committed to")
-    User.objects.select_for_update(of=("self",)).get(pk=leader.pk)  # one commitment at a time per leader
+    _lock_leader(leader)  # one commitment at a time per leader
     offered, committed = offered_days(leader, term), committed_days(leader, term)
     over = committed + days - offered
     override_reason = (override_reason or "").strip()

@@ -9,9 +9,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from domain.audit.services import audit_record
+from domain.organisations.models import Region
 
 from .models import Association, Memorandum, MemorandumAcceptance, MemorandumParty
 from .people import AssociationRefused
+from .workflows import AssociationStatus
 
 
 def memorandum_current(region) -> Memorandum | None:
@@ -66,7 +68,10 @@ def memorandum_publish(*, actor, region, title: str, body: str) -> Memorandum:
         raise AssociationRefused("Enter a title for the memorandum")
     if not body:
         raise AssociationRefused("Enter the text of the memorandum")
-    latest = Memorandum.objects.select_for_update().filter(region=region).aggregate(v=Max("version"))["v"] or 0
+    # One publisher at a time per region: the region's row is the lock (a lock on the versions
+    # would not stop two publishers who both read the same newest version from numbering alike).
+    Region.objects.select_for_update().get(pk=region.pk)
+    latest = Memorandum.objects.filter(region=region).aggregate(v=Max("version"))["v"] or 0
     memorandum = Memorandum.objects.create(
         region=region, version=latest + 1, title=title[:200], body=body, published_by=actor
     )
@@ -88,7 +93,8 @@ def memorandum_accept(
     through one of its coordinators). The caller's policy decides who may speak for which side."""
     if party not in MemorandumParty.values:
         raise AssociationRefused(f"{party!r} is not a side of the memorandum")
-    if not association.is_active:
+    # Read again: the caller's copy may predate the association's end.
+    if not Association.objects.filter(pk=association.pk, status=AssociationStatus.ACTIVE).exists():
         raise AssociationRefused("The memorandum is accepted for an active association only")
     current = memorandum_current(region_of(association))
     if current is None:

@@ -71,6 +71,8 @@ def can_approve_portrait(user, portrait, association) -> bool:
     that active association, or None)."""
     if portrait is None or association is None or association.leader_id != portrait.leader_id:
         return False
+    if association.status != AssociationStatus.ACTIVE:  # a former alliance approves nothing
+        return False
     return can_act_for_organisation(user, association.organisation)
 
 
@@ -80,7 +82,9 @@ def can_see_availability(user, leader, association) -> bool:
         return False
     if user.pk == leader.pk or user.is_superuser:
         return True
-    return association is not None and can_act_for_organisation(user, association.organisation)
+    if association is None or association.leader_id != leader.pk or association.status != AssociationStatus.ACTIVE:
+        return False
+    return can_act_for_organisation(user, association.organisation)
 
 
 def can_view_register(user) -> bool:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from domain.accounts.models import User
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import notify
 from domain.workflows.table import transition
@@ -54,7 +55,10 @@ def portrait_save_draft(*, actor, values: dict) -> PenPortrait:
     if not is_designated(actor):
         raise AssociationRefused("Only a designated system leader has a pen portrait")
     cleaned = _clean(values)
-    latest = PenPortrait.objects.select_for_update().filter(leader=actor).order_by("-version").first()
+    # The leader's row is the lock: with no portrait yet there is no portrait row to lock, and two
+    # saves at once would both make version 1.
+    User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+    latest = PenPortrait.objects.filter(leader=actor).order_by("-version").first()
     if latest is not None and latest.status == P.SUBMITTED:
         raise AssociationRefused(
             "Your pen portrait is waiting for approval. You can change it once it has been approved or returned"

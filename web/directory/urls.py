@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "directory"
-urlpatterns = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("download.<str:fmt>", views.download, name="download"),
+    path("leaders/<int:leader_id>/", views.leader, name="leader"),
+    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
+    path("organisations/<int:organisation_id>/embed/", views.organisation_embed, name="organisation-embed"),
+]

@@ -1,4 +1,25 @@
-from django.urls import path  # noqa: F401
+"""The coordinator's pages of leaders, mounted at /home/leaders/. The domain's notifications link
+to associations/<id>/ and pen-portraits/<id>/: keep those paths."""
+
+from django.urls import path
+
+from . import alliance_associations, alliance_portraits, alliance_views
 
 app_name = "alliance"
-urlpatterns = []
+urlpatterns = [
+    path("", alliance_views.leaders, name="leaders"),
+    path("regional-list/", alliance_views.regional_list, name="regional-list"),
+    path("associations/<int:association_id>/", alliance_associations.association_detail, name="association"),
+    path(
+        "associations/<int:association_id>/memorandum/",
+        alliance_associations.memorandum_accept_page,
+        name="memorandum-accept",
+    ),
+    path(
+        "associations/<int:association_id>/<slug:event>/",
+        alliance_associations.association_change,
+        name="association-change",
+    ),
+    path("pen-portraits/", alliance_portraits.portrait_list, name="portraits"),
+    path("pen-portraits/<int:portrait_id>/", alliance_portraits.portrait_detail, name="portrait"),
+]

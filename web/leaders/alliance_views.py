@@ -1,0 +1,203 @@
+"""The coordinator's pages of leaders (issue: register, "Association"): the leaders associated with
+their alliance, hub or grouping and the invitations and requests waiting for an answer, and the
+regional list of designated leaders from which they invite (seed 000: "All TSA will be sent the
+regional list of existing LLEs and should contact LLEs within their area and invite them to
+associate with a local TSA"). A regional representative acts for every alliance of their region.
+
+Each list reads a constant number of queries however many leaders it shows."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+
+from domain.designation.models import Designation
+from domain.leaders.association_services import association_invite_many
+from domain.leaders.availability_services import availability_summaries, upcoming_terms
+from domain.leaders.memorandum_services import memorandum_current
+from domain.leaders.models import MemorandumAcceptance, MemorandumParty, PenPortrait
+from domain.leaders.policies import can_run_leader_lists
+from domain.leaders.selectors import (
+    associations_for,
+    open_offer_ids,
+    organisations_acted_for,
+    portraits_awaiting,
+    regional_leader_list,
+)
+from domain.leaders.workflows import OPEN_STATES, AssociationStatus, PortraitStatus
+from web.common.policy import policy
+
+from .alliance_forms import InviteForm, OrganisationForm, RegionalListFilterForm
+
+PER_PAGE = 25
+
+
+def days(value) -> str:
+    """A number of days as people write it: 6, 2.5."""
+    return f"{value.normalize():f}" if value is not None else ""
+
+
+def role_labels(designations) -> str:
+    labels = []
+    for designation in designations:
+        label = designation.get_role_display()
+        if label not in labels:
+            labels.append(label)
+    return ", ".join(labels)
+
+
+def current_designations_prefetch(lookup: str) -> Prefetch:
+    return Prefetch(
+        lookup,
+        queryset=Designation.objects.current().select_related("organisation", "school").order_by("-starts_on"),
+        to_attr="current_designations",
+    )
+
+
+def portrait_state(portraits) -> str:
+    """What the directory shows of the leader: `portraits` newest version first."""
+    if not portraits:
+        return "Not written yet"
+    latest = portraits[0]
+    published = next((p for p in portraits if p.status == PortraitStatus.PUBLISHED), None)
+    if published is None or published is latest:
+        return latest.get_status_display()
+    return f"Published; version {latest.version} {latest.get_status_display().lower()}"
+
+
+def organisations_for(request):
+    """The organisations the person acts for and the one this page is about (`?organisation=`)."""
+    form = OrganisationForm(organisations_acted_for(request.user).order_by("name"), request.GET)
+    return form, form.chosen
+
+
+@policy(can_run_leader_lists)
+def leaders(request):
+    chooser, organisation = organisations_for(request)
+    active = (
+        associations_for(request.user, statuses=[AssociationStatus.ACTIVE], organisation=organisation)
+        .prefetch_related(
+            current_designations_prefetch("leader__designations"),
+            Prefetch("leader__pen_portraits", queryset=PenPortrait.objects.order_by("-version"), to_attr="portraits"),
+        )
+        .order_by("leader__full_name", "pk")
+        if organisation
+        else associations_for(request.user).none()
+    )
+    page = Paginator(active, PER_PAGE).get_page(request.GET.get("page"))
+    rows = _leader_rows(organisation, list(page.object_list))
+    waiting = (
+        list(associations_for(request.user, statuses=list(OPEN_STATES), organisation=organisation))
+        if organisation
+        else []
+    )
+    return render(
+        request,
+        "leaders/alliance/leaders.html",
+        {
+            "page_title": "Your system leaders",
+            "chooser": chooser,
+            "organisation": organisation,
+            "page": page,
+            "rows": rows,
+            "invitations": [a for a in waiting if a.status == AssociationStatus.INVITED],
+            "requests": [a for a in waiting if a.status == AssociationStatus.REQUESTED],
+            "awaiting_count": portraits_awaiting(request.user).count(),
+        },
+    )
+
+
+def _leader_rows(organisation, associations) -> list[dict]:
+    """One row per associated leader: roles, memorandum, pen portrait, days left this term."""
+    if not associations:
+        return []
+    term = upcoming_terms(count=1)[0]
+    summaries = availability_summaries([a.leader_id for a in associations], [term])
+    memorandum = memorandum_current(organisation.region) if organisation.region_id else None
+    accepted = set()
+    if memorandum is not None:
+        accepted = set(
+            MemorandumAcceptance.objects.filter(
+                association__in=[a.pk for a in associations], memorandum=memorandum
+            ).values_list("association_id", "party")
+        )
+    rows = []
+    for association in associations:
+        leader = association.leader
+        summary = summaries[leader.pk][0]
+        both = memorandum is not None and all(
+            (association.pk, party) in accepted for party in (MemorandumParty.LEADER, MemorandumParty.ORGANISATION)
+        )
+        rows.append(
+            {
+                "association": association,
+                "roles": role_labels(leader.current_designations),
+                "memorandum": "No memorandum published"
+                if memorandum is None
+                else ("Accepted by both" if both else "Waiting for acceptance"),
+                "memorandum_done": both,
+                "portrait": portrait_state(leader.portraits),
+                "remaining": days(summary.remaining),
+                "over_capacity": summary.over_capacity,
+                "term": term,
+            }
+        )
+    return rows
+
+
+@policy(can_run_leader_lists)
+def regional_list(request):
+    filters = RegionalListFilterForm(organisations_acted_for(request.user).order_by("name"), request.GET)
+    organisation = filters.chosen
+    region_ids = [organisation.region_id] if organisation and organisation.region_id else []
+    people = regional_leader_list(region_ids=region_ids, **filters.filters())
+    form = InviteForm(regional_leader_list(region_ids=region_ids), request.POST if request.method == "POST" else None)
+    if request.method == "POST" and organisation is not None and form.is_valid():
+        made, refused = association_invite_many(
+            actor=request.user,
+            organisation=organisation,
+            leaders=form.cleaned_data["leaders"],
+            message=form.cleaned_data["message"],
+        )
+        if made:
+            messages.success(request, f"{len(made)} leader{'' if len(made) == 1 else 's'} invited")
+        if not refused:
+            return redirect(request.get_full_path())
+        for reason in refused:
+            form.add_error(None, reason)
+    page = Paginator(people, PER_PAGE).get_page(request.GET.get("page"))
+    leaders_on_page = list(page.object_list)
+    offered = (
+        open_offer_ids(organisation=organisation, leader_ids=[p.pk for p in leaders_on_page]) if organisation else set()
+    )
+    rows = [_regional_row(person, offered) for person in leaders_on_page]
+    return render(
+        request,
+        "leaders/alliance/regional_list.html",
+        {
+            "page_title": "Regional list of system leaders",
+            "filters": filters,
+            "organisation": organisation,
+            "form": form,
+            "page": page,
+            "rows": rows,
+            "can_invite": any(row["invitable"] for row in rows),
+            "refused_count": len(form.non_field_errors()),
+        },
+    )
+
+
+def _regional_row(person, offered: set) -> dict:
+    designations = person.current_designations
+    association = person.active_associations[0] if person.active_associations else None
+    bodies = list(dict.fromkeys(d.designating_body for d in designations))
+    schools = list(dict.fromkeys(d.school.display_name for d in designations if d.school_id))
+    return {
+        "person": person,
+        "roles": role_labels(designations),
+        "designated_by": ", ".join(bodies),
+        "school": ", ".join(schools) or "Not recorded",
+        "associated_with": association.organisation.name if association else "",
+        "offer_open": person.pk in offered,
+        "invitable": association is None and person.pk not in offered,
+    }
