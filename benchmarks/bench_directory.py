@@ -161,6 +161,8 @@ def _build(rng) -> dict:
                 name=user.full_name,
                 organisation=organisation,
                 school=school,
+                easting=school.easting,
+                northing=school.northing,
                 roles=DirectoryEntry.wrap(roles),
                 specialisms=DirectoryEntry.wrap(specialisms),
                 phases=DirectoryEntry.wrap(phases),

@@ -276,6 +276,7 @@ def association_accept(*, actor, association: Association) -> Association:
         raise AssociationRefused(_closed_reason(current))
     if current.expires_on and current.expires_on < timezone.localdate():
         raise AssociationRefused(f"This {_offer_word(current)} expired on {current.expires_on:%-d %B %Y}")
+    _check_side(actor, current, "accept")
     _check_organisation(current.organisation)
     _refuse_if_associated(leader, organisation=current.organisation, you=actor.pk == leader.pk)
     locked = transition(
@@ -286,6 +287,22 @@ def association_accept(*, actor, association: Association) -> Association:
     association.starts_on = locked.starts_on
     _tell_other_side(actor=actor, association=locked, what="accepted")
     return locked
+
+
+def _check_side(actor, association, event: str) -> None:
+    """The side that received an invitation or request answers it (accept, decline); the side that
+    sent it takes it back (withdraw). The leader is one side; the alliance, through its
+    coordinators or the region's representatives (the caller's policy), is the other."""
+    by_leader = getattr(actor, "pk", None) == association.leader_id
+    invited = association.status == S.INVITED  # sent by the alliance, to the leader
+    leader_may = invited if event in ("accept", "decline") else not invited
+    if by_leader == leader_may:
+        return
+    word = _offer_word(association)
+    if event == "withdraw":
+        raise AssociationRefused(f"Only the side that sent this {word} can withdraw it")
+    answerer = association.leader.full_name if invited else association.organisation.name
+    raise AssociationRefused(f"Only {answerer} can accept or decline this {word}")
 
 
 def association_decline(*, actor, association: Association, reason: str = "") -> Association:
@@ -303,6 +320,7 @@ def _close_offer(*, actor, association, event, reason) -> Association:
     current = Association.objects.select_for_update(of=("self",)).get(pk=association.pk)
     if current.status not in (S.INVITED, S.REQUESTED):
         raise AssociationRefused(_closed_reason(current))
+    _check_side(actor, current, event)
     locked = transition(
         workflow=ASSOCIATION,
         obj=current,

@@ -17,11 +17,9 @@ from domain.designation.models import Designation, DesignationRole
 from domain.designation.workflows import DesignationStatus
 
 from .models import Association, DirectoryEntry, PenPortrait
+from .people import DIRECT_CONTACT_ROLES
 from .workflows import AssociationStatus, PortraitStatus
 
-# Roles whose holders may be reached other than through an alliance (seed 003 lists NLEs in the
-# directory by name; NLGs are deployed through the national programme).
-DIRECT_CONTACT_ROLES = frozenset({DesignationRole.NLE, DesignationRole.NLG})
 ROLE_ORDER = [r.value for r in DesignationRole]
 
 
@@ -55,6 +53,8 @@ def _listing(leader) -> dict | None:
         "portrait": portrait,
         "organisation": organisation,
         "school": school,
+        "easting": school.easting if school else None,
+        "northing": school.northing if school else None,
         "roles": DirectoryEntry.wrap(roles),
         "specialisms": DirectoryEntry.wrap(specialisms),
         "phases": DirectoryEntry.wrap(phases),
@@ -134,13 +134,13 @@ def directory_search(
     if near.within_km:
         metres = float(near.within_km) * 1000
         entries = entries.filter(
-            school__easting__gte=e0 - metres,
-            school__easting__lte=e0 + metres,
-            school__northing__gte=n0 - metres,
-            school__northing__lte=n0 + metres,
+            easting__gte=e0 - metres,
+            easting__lte=e0 + metres,
+            northing__gte=n0 - metres,
+            northing__lte=n0 + metres,
         )
-    de = ExpressionWrapper(F("school__easting") - Value(e0), output_field=FloatField())
-    dn = ExpressionWrapper(F("school__northing") - Value(n0), output_field=FloatField())
+    de = ExpressionWrapper(F("easting") - Value(e0), output_field=FloatField())
+    dn = ExpressionWrapper(F("northing") - Value(n0), output_field=FloatField())
     entries = entries.annotate(distance_sq=ExpressionWrapper(de * de + dn * dn, output_field=FloatField()))
     if near.within_km:
         entries = entries.filter(distance_sq__lte=(float(near.within_km) * 1000) ** 2)

@@ -1,6 +1,11 @@
 """Who counts as a system leader here, and where they work: read from their designations."""
 
-from domain.designation.models import Designation
+from domain.designation.models import Designation, DesignationRole
+
+# Roles whose holders may be reached other than through an alliance, and whose pen portrait the
+# region approves when they are not associated (seed 003 lists NLEs in the directory by name;
+# NLGs are deployed through the national programme).
+DIRECT_CONTACT_ROLES = frozenset({DesignationRole.NLE, DesignationRole.NLG})
 
 
 class AssociationRefused(ValueError):
@@ -27,3 +32,20 @@ def school_of(leader, designations=None):
         if designation.school_id:
             return designation.school
     return None
+
+
+def region_id_of(leader, designations=None) -> int | None:
+    """The leader's region: the designating body's of their newest current designation, else
+    their school's."""
+    for designation in designations if designations is not None else current_designations(leader):
+        if designation.organisation_id and designation.organisation.region_id:
+            return designation.organisation.region_id
+        if designation.school_id and designation.school.region_id:
+            return designation.school.region_id
+    return None
+
+
+def holds_direct_contact_role(leader, designations=None) -> bool:
+    """True when the leader holds a current NLE or NLG designation."""
+    held = designations if designations is not None else current_designations(leader)
+    return any(d.role in DIRECT_CONTACT_ROLES for d in held)

@@ -11,7 +11,7 @@ from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
 from domain.organisations.models import BROKERING_KINDS
 
-from .people import is_designated
+from .people import current_designations, holds_direct_contact_role, is_designated, region_id_of
 from .workflows import AssociationStatus
 
 
@@ -24,8 +24,14 @@ def _represents_region(user, region_id) -> bool:
 
 
 def is_designated_leader(user) -> bool:
-    """The leader's own pages: association, pen portrait, availability."""
-    return is_signed_in(user) and is_designated(user)
+    """The leader's own pages: association, pen portrait, availability. Asked once per request
+    (the navigation asks on every page), so the answer is kept on the request's user."""
+    if not is_signed_in(user):
+        return False
+    cached = getattr(user, "_is_designated_leader", None)
+    if cached is None:
+        cached = user._is_designated_leader = is_designated(user)
+    return cached
 
 
 def can_run_leader_lists(user) -> bool:
@@ -68,8 +74,16 @@ def can_broker_deployment(user, leader, association=None) -> bool:
 
 def can_approve_portrait(user, portrait, association) -> bool:
     """The alliance the leader is associated with approves their pen portrait (`association` is
-    that active association, or None)."""
-    if portrait is None or association is None or association.leader_id != portrait.leader_id:
+    that active association, or None). An NLE or NLG with no association is approved by the
+    representatives of their region."""
+    if portrait is None or not is_signed_in(user):
+        return False
+    if association is None:
+        designations = current_designations(portrait.leader)
+        if not holds_direct_contact_role(portrait.leader, designations):
+            return False
+        return user.is_superuser or _represents_region(user, region_id_of(portrait.leader, designations))
+    if association.leader_id != portrait.leader_id:
         return False
     if association.status != AssociationStatus.ACTIVE:  # a former alliance approves nothing
         return False

@@ -11,8 +11,9 @@ from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .association_services import _coordinators_of
 from .models import Association, PenPortrait
-from .people import AssociationRefused, is_designated
+from .people import AssociationRefused, holds_direct_contact_role, is_designated, region_id_of
 from .workflows import PEN_PORTRAIT, AssociationStatus, PortraitStatus
 
 P = PortraitStatus
@@ -76,6 +77,19 @@ def portrait_save_draft(*, actor, values: dict) -> PenPortrait:
     return portrait
 
 
+def _representatives_of(region_id) -> list:
+    from domain.accounts.models import Membership
+    from domain.accounts.roles import Role
+    from domain.accounts.workflows import MembershipStatus
+
+    if region_id is None:
+        return []
+    memberships = Membership.objects.filter(
+        role=Role.REGIONAL_REPRESENTATIVE, status=MembershipStatus.ACTIVE, organisation__region_id=region_id
+    ).select_related("user")
+    return [m.user for m in memberships if m.user.is_active]
+
+
 def _approver_organisation(leader):
     active = (
         Association.objects.filter(leader=leader, status=AssociationStatus.ACTIVE)
@@ -94,18 +108,18 @@ def portrait_submit(*, actor, portrait: PenPortrait) -> PenPortrait:
     if not portrait.experience.strip():
         raise AssociationRefused("Enter your experience before you submit your pen portrait")
     organisation = _approver_organisation(actor)
-    if organisation is None:
+    if organisation is None and not holds_direct_contact_role(actor):
         raise AssociationRefused(
             "Associate with an alliance, hub or grouping first: they approve your pen portrait before it is published"
         )
     locked = transition(workflow=PEN_PORTRAIT, obj=portrait, event="submit", actor=actor, organisation=organisation)
     locked.submitted_at = portrait.submitted_at = timezone.now()
     locked.save(update_fields=["submitted_at"])
-    from .association_services import _coordinators_of
-
-    for coordinator in _coordinators_of(organisation):
+    # The associated alliance approves; an NLE or NLG with no association, their region.
+    approvers = _coordinators_of(organisation) if organisation else _representatives_of(region_id_of(actor))
+    for approver in approvers:
         notify(
-            user=coordinator,
+            user=approver,
             title=f"{actor.full_name}'s pen portrait is waiting for approval",
             body=(
                 f"{actor.full_name} submitted version {portrait.version} of their pen portrait. "
@@ -122,6 +136,13 @@ def _decide(portrait, locked, *, actor, note=""):
         obj.decided_by = actor
         obj.decision_note = note
     locked.save(update_fields=["decided_at", "decided_by", "decision_note"])
+
+
+@transaction.atomic
+def portrait_save_and_submit(*, actor, values: dict) -> PenPortrait:
+    """Saves the leader's changes and submits them for approval in one step: a refused submission
+    saves nothing."""
+    return portrait_submit(actor=actor, portrait=portrait_save_draft(actor=actor, values=values))
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ approval, and the regional register. Each list runs a constant number of queries
 
 import datetime as dt
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from domain.accounts.models import User
@@ -15,6 +15,7 @@ from domain.designation.workflows import ENDED_STATES
 from domain.organisations.models import BROKERING_KINDS, Organisation
 
 from .models import Association, PenPortrait
+from .people import DIRECT_CONTACT_ROLES
 from .workflows import OPEN_STATES, AssociationStatus, PortraitStatus
 
 _ASSOCIATION_RELATED = ("leader", "organisation", "organisation__region", "started_by")
@@ -118,12 +119,24 @@ def open_offer_ids(*, organisation, leader_ids) -> set[int]:
 
 
 def portraits_awaiting(user) -> QuerySet[PenPortrait]:
-    """Pen portraits waiting for approval by an organisation the person acts for, oldest first."""
+    """Pen portraits waiting for approval by the person, oldest first: those of leaders associated
+    with an organisation they act for and, for a representative, those of their region's NLEs and
+    NLGs who are not associated (policies.can_approve_portrait)."""
     leaders = Association.objects.filter(
         status=AssociationStatus.ACTIVE, organisation__in=organisations_acted_for(user)
     ).values("leader_id")
+    scope = Q(leader_id__in=leaders)
+    regions = None if user.is_superuser else timeline_regions_of(user)
+    if regions is None or regions:
+        direct = Designation.objects.exclude(status__in=ENDED_STATES).filter(role__in=DIRECT_CONTACT_ROLES)
+        if regions is not None:
+            direct = direct.filter(
+                Q(organisation__region_id__in=regions) | Q(organisation__isnull=True, school__region_id__in=regions)
+            )
+        associated = Association.objects.filter(leader_id=OuterRef("leader_id"), status=AssociationStatus.ACTIVE)
+        scope |= Q(leader_id__in=direct.values("person_id")) & ~Exists(associated)
     return (
-        PenPortrait.objects.filter(status=PortraitStatus.SUBMITTED, leader_id__in=leaders)
+        PenPortrait.objects.filter(scope, status=PortraitStatus.SUBMITTED)
         .select_related("leader")
         .order_by("submitted_at", "id")
     )

@@ -148,4 +148,14 @@ def test_a_signed_in_regional_representative_sees_the_regional_admin_in_the_navi
     links = [
         a.get_text(strip=True) for a in page.select(".govuk-service-navigation__list .govuk-service-navigation__link")
     ]
-    assert links == ["Home", "Schools", "Designations", "Recruitment", "Regional admin", "Your account", "Sign out"]
+    assert links == [
+        "Home",
+        "Schools",
+        "Find a system leader",
+        "Leaders",
+        "Designations",
+        "Recruitment",
+        "Regional admin",
+        "Your account",
+        "Sign out",
+    ]

@@ -225,17 +225,17 @@ def test_an_invitation_is_still_open_on_its_last_day(time_machine):
 
 
 @pytest.mark.parametrize(
-    ("close", "message"),
+    ("close", "by_leader", "message"),
     [
-        (assoc.association_withdraw, "This invitation was withdrawn"),
-        (assoc.association_decline, "This invitation was declined"),
+        (assoc.association_withdraw, False, "This invitation was withdrawn"),
+        (assoc.association_decline, True, "This invitation was declined"),
     ],
 )
-def test_a_closed_invitation_cannot_be_accepted(close, message):
+def test_a_closed_invitation_cannot_be_accepted(close, by_leader, message):
     tsa, coordinator = alliance_with_coordinator()
     leader = unassociated_leader()
     offered = invitation(tsa, leader, coordinator)
-    close(actor=coordinator, association=offered)
+    close(actor=leader if by_leader else coordinator, association=offered)
     stale = Association.objects.get(pk=offered.pk)
     stale.status = "invited"  # a page read before it closed
     with pytest.raises(AssociationRefused, match=message):
@@ -520,3 +520,31 @@ def test_a_coordinator_of_another_alliance_is_not_a_coordinator_here():
     tsa = alliance()
     coordinator_of(alliance())
     assert assoc._coordinators_of(tsa) == []
+
+
+@pytest.mark.parametrize(
+    ("service", "by_leader", "message"),
+    [
+        (assoc.association_accept, False, "Only .+ can accept or decline this invitation"),
+        (assoc.association_decline, False, "Only .+ can accept or decline this invitation"),
+        (assoc.association_withdraw, True, "Only the side that sent this invitation can withdraw it"),
+    ],
+)
+def test_each_side_answers_only_for_itself_on_an_invitation(service, by_leader, message):
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    offered = invitation(tsa, leader, coordinator)
+    with pytest.raises(AssociationRefused, match=message):
+        service(actor=leader if by_leader else coordinator, association=offered)
+    assert Association.objects.get(pk=offered.pk).status == "invited"
+
+
+def test_the_leader_cannot_accept_their_own_request_but_the_alliance_can():
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    asked = assoc.association_request(actor=leader, organisation=tsa)
+    with pytest.raises(AssociationRefused, match=f"Only {tsa.name} can accept or decline this request"):
+        assoc.association_accept(actor=leader, association=asked)
+    with pytest.raises(AssociationRefused, match="Only the side that sent this request can withdraw it"):
+        assoc.association_withdraw(actor=coordinator, association=asked)
+    assert assoc.association_accept(actor=coordinator, association=asked).status == "active"

@@ -12,7 +12,13 @@ from domain.notifications.models import Notification
 from domain.workflows.table import TransitionRefused
 from tests import factories
 
-from .helpers import alliance_with_coordinator, associated_leader, published_portrait, unassociated_leader
+from .helpers import (
+    alliance_with_coordinator,
+    associated_leader,
+    published_portrait,
+    representative_of,
+    unassociated_leader,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -188,3 +194,33 @@ def test_ending_the_association_takes_an_lle_out_of_the_directory():
     assoc.association_end(actor=coordinator, association=association, reason="Left")
     assert not DirectoryEntry.objects.filter(leader=leader).exists()
     assert portraits.portrait_published(leader) is not None
+
+
+def test_an_nle_with_no_association_is_approved_by_the_representatives_of_their_region():
+    """An NLE designated by the national programme may be listed as their designation allows:
+    with no alliance to approve their pen portrait, their region's representatives do."""
+    from domain.leaders.policies import can_approve_portrait
+    from domain.leaders.selectors import portraits_awaiting
+
+    region = factories.region()
+    nle = unassociated_leader(role="nle", school=factories.SchoolFactory(region=region))
+    representative = representative_of(region)
+    elsewhere = representative_of(factories.region("London"))
+    _, coordinator = alliance_with_coordinator()
+    portrait = portraits.portrait_save_and_submit(actor=nle, values=VALUES)
+    assert portrait.status == "submitted"
+    assert Notification.objects.filter(user=representative, title__contains="pen portrait").exists()
+    assert list(portraits_awaiting(representative)) == [portrait]
+    assert list(portraits_awaiting(elsewhere)) == [] and list(portraits_awaiting(coordinator)) == []
+    assert can_approve_portrait(representative, portrait, None)
+    assert not can_approve_portrait(elsewhere, portrait, None)
+    assert not can_approve_portrait(coordinator, portrait, None)
+    portraits.portrait_approve(actor=representative, portrait=portrait)
+    assert DirectoryEntry.objects.get(leader=nle).roles == ",nle,"
+
+
+def test_an_lle_with_no_association_cannot_submit_and_saving_and_submitting_saves_nothing():
+    lle = unassociated_leader()
+    with pytest.raises(AssociationRefused, match="Associate with an alliance"):
+        portraits.portrait_save_and_submit(actor=lle, values=VALUES)
+    assert not PenPortrait.objects.filter(leader=lle).exists()

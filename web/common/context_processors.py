@@ -7,6 +7,7 @@ from domain.accounts.policies import can_use_regional_admin, needs_two_factor
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.designation.policies import can_list_designations
+from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.recruitment.policies import can_manage_rounds
 from domain.recruitment.selectors import has_applications
 
@@ -34,7 +35,12 @@ def _navigation(request) -> list[dict]:
     if signed_in:
         items.append(item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation")))
     items.append(item("public:school-search", "Schools", url_name in ("school-search", "school-detail")))
+    items.append(item("directory:search", "Find a system leader", namespace == "directory"))
     if signed_in:
+        if is_designated_leader(user):
+            items.append(item("leader:association", "Your association and profile", namespace == "leader"))
+        if can_run_leader_lists(user):
+            items.append(item("alliance:leaders", "Leaders", namespace in ("alliance", "register")))
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
         if can_manage_rounds(user):

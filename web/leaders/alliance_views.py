@@ -16,7 +16,7 @@ from domain.leaders.association_services import association_invite_many
 from domain.leaders.availability_services import availability_summaries, upcoming_terms
 from domain.leaders.memorandum_services import memorandum_current
 from domain.leaders.models import MemorandumAcceptance, MemorandumParty, PenPortrait
-from domain.leaders.policies import can_run_leader_lists
+from domain.leaders.policies import can_run_leader_lists, can_view_register
 from domain.leaders.selectors import (
     associations_for,
     open_offer_ids,
@@ -103,6 +103,7 @@ def leaders(request):
             "invitations": [a for a in waiting if a.status == AssociationStatus.INVITED],
             "requests": [a for a in waiting if a.status == AssociationStatus.REQUESTED],
             "awaiting_count": portraits_awaiting(request.user).count(),
+            "shows_register": can_view_register(request.user),
         },
     )
 

@@ -3,7 +3,6 @@ alliance, hub or grouping they are associated with approves each version before 
 shows it (domain/leaders/portrait_services.py)."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -79,10 +78,8 @@ def pen_portrait_change(request):
     if request.method == "POST" and form.is_valid():
         try:
             # Saving and submitting is one change: a refused submission keeps nothing.
-            with transaction.atomic():
-                portrait = services.portrait_save_draft(actor=leader, values=form.values())
-                if submitting:
-                    services.portrait_submit(actor=leader, portrait=portrait)
+            save = services.portrait_save_and_submit if submitting else services.portrait_save_draft
+            save(actor=leader, values=form.values())
         except (AssociationRefused, TransitionRefused) as refusal:
             field = "experience" if "experience" in str(refusal).lower() else None
             form.add_error(field, str(refusal))

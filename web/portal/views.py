@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,9 @@ from domain.accounts.selectors import active_memberships_for
 from domain.audit.policies import can_read_timeline_of
 from domain.audit.selectors import timeline_for, timeline_subject_for
 from domain.audit.services import subject_type_of
+from domain.leaders.models import Term
+from domain.leaders.policies import can_run_leader_lists, is_designated_leader
+from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
 from domain.notifications import services as notification_services
 from domain.notifications.selectors import inbox_for, notifications_for, notifications_list_for, unread_count_for
 from web.common.policy import policy
@@ -31,6 +35,27 @@ def _back_to(request, default="portal:home"):
     return reverse(default)
 
 
+# Where each of the register's "things to do" is done (domain.leaders.todo).
+TO_DO_PAGES = {
+    "invitations": "leader:association",
+    "memorandum": "leader:memorandum",
+    "pen_portrait": "leader:pen-portrait",
+    "availability": "leader:availability",
+    "requests": "alliance:leaders",
+    "portraits": "alliance:portraits",
+    "leaders": "alliance:leaders",
+}
+
+
+def _things_to_do(user) -> list[dict]:
+    items = []
+    if is_designated_leader(user):
+        items += to_do_for_leader(user, term=Term.containing(timezone.localdate()))
+    if can_run_leader_lists(user):
+        items += to_do_for_alliance(user)
+    return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
+
+
 @policy(is_signed_in)
 def home(request):
     memberships = active_memberships_for(request.user)
@@ -41,6 +66,7 @@ def home(request):
             "page_title": "Your home page",
             "memberships": memberships,
             "inbox": inbox_for(request.user),
+            "things_to_do": _things_to_do(request.user),
             # Organisations whose timeline the person may read, linked from "Your roles".
             "timeline_links": {
                 m.pk: reverse("portal:timeline", args=[subject_type_of(m.organisation), m.organisation.pk])

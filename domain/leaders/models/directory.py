@@ -22,6 +22,9 @@ class DirectoryEntry(models.Model):
     school = models.ForeignKey(
         "schools.School", null=True, blank=True, on_delete=models.SET_NULL, related_name="directory_entries"
     )
+    # The school's grid point, copied so that a search near a school reads one table.
+    easting = models.PositiveIntegerField(null=True, blank=True)
+    northing = models.PositiveIntegerField(null=True, blank=True)
     # Codes wrapped in commas (",lle,nle,") so that one `contains` finds a code on every database.
     roles = models.CharField(max_length=100)
     specialisms = models.CharField(max_length=2000, blank=True)
@@ -35,6 +38,7 @@ class DirectoryEntry(models.Model):
     class Meta:
         ordering = ["name", "id"]
         verbose_name_plural = "directory entries"
+        indexes = [models.Index(fields=["easting", "northing"], name="directory_entry_grid_point")]
 
     def __str__(self):
         return f"{self.name} in the directory"
