@@ -20,7 +20,9 @@ TERM = Term(2026, 0)  # the frozen clock's term: autumn 2026
 @pytest.fixture
 def demo():
     build_demo_region()
-    return {email.split("@")[0]: User.objects.get(email=email) for email in User.objects.values_list("email", flat=True)}
+    return {
+        email.split("@")[0]: User.objects.get(email=email) for email in User.objects.values_list("email", flat=True)
+    }
 
 
 def things_to_do(client, user):
@@ -83,9 +85,7 @@ def test_the_alliance_list_runs_a_fixed_number_of_queries(demo):
     coordinator = demo["coordinator"]
     aire = Association.objects.get(leader=demo["system.leader"]).organisation
     to_do_for_alliance(coordinator)  # the person's memberships are read once, then kept
-    assert_constant_queries(
-        lambda: to_do_for_alliance(coordinator), lambda: designate_for(aire, actor=coordinator)
-    )
+    assert_constant_queries(lambda: to_do_for_alliance(coordinator), lambda: designate_for(aire, actor=coordinator))
 
 
 @pytest.mark.parametrize(
