@@ -19,10 +19,10 @@ from django.test import Client
 
 from domain.designation.specialisms import PHASES, SPECIALISMS
 from domain.leaders.directory import Near, directory_search
+from domain.leaders.directory_listing import ResultWindow
 from domain.leaders.models import DirectoryEntry, PenPortrait
 from domain.organisations.models import Organisation, OrganisationKind, Region
 from domain.schools.models import School, SchoolStatus
-from web.directory.listing import ResultWindow
 
 from .bench_schools import TOWNS, WORDS
 

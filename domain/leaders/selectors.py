@@ -182,3 +182,14 @@ def register_rows(
         )
         .order_by(F("ends_on").asc(nulls_last=True), "person__full_name", "id")
     )
+
+
+def unavailable_periods_of(leader):
+    """The leader's periods of unavailability that have not ended, soonest first."""
+    from django.utils import timezone
+
+    from .models import UnavailablePeriod
+
+    return UnavailablePeriod.objects.filter(leader=leader, ends_on__gte=timezone.localdate()).order_by(
+        "starts_on", "id"
+    )

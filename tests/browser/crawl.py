@@ -82,6 +82,8 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         ],
         "rounds:reference-chase": [reverse("rounds:reference-chase", args=[999999])],
         "rounds:reference-replace": [reverse("rounds:reference-replace", args=[999999])],
+        # POST only: its GET answers 405
+        "leader:unavailable-remove": [reverse("leader:unavailable-remove", args=[999999])],
         # A real link from a password reset email: the "choose a new password" page.
         "accounts:password-reset-confirm": [
             reverse(

@@ -18,12 +18,17 @@ from django.views.decorators.csp import csp_override
 
 from domain.leaders.directory import directory_search
 from domain.leaders.directory_export import directory_row, directory_rows, export_headings, export_rows
+from domain.leaders.directory_listing import (
+    ResultWindow,
+    brokering_organisation,
+    listed_leader,
+    organisations_with_leaders,
+)
 from domain.schools.selectors import web_address
 from web.common.policy import public
 from web.common.spreadsheets import FORMATS, spreadsheet_response
 
 from .forms import DirectorySearchForm
-from .listing import ResultWindow, brokering_organisation, listed_leader, organisations_with_leaders
 
 RESULTS_PER_PAGE = 25
 

@@ -5,23 +5,16 @@ are associated with and the matching panel read the same figures; the public nev
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from domain.leaders import availability_services as services
-from domain.leaders.models import Term, UnavailablePeriod
+from domain.leaders.models import Term
 from domain.leaders.people import AssociationRefused
 from domain.leaders.policies import is_designated_leader
+from domain.leaders.selectors import unavailable_periods_of
 from web.common.policy import policy
 
 from .leader_forms import TermForm, UnavailableForm, posted
-
-
-def _periods_of(leader):
-    """The leader's own unavailable periods that have not ended, soonest first."""
-    return UnavailablePeriod.objects.filter(leader=leader, ends_on__gte=timezone.localdate()).order_by(
-        "starts_on", "id"
-    )
 
 
 @policy(is_designated_leader)
@@ -34,7 +27,7 @@ def availability(request):
         {
             "page_title": "Your availability",
             "summaries": services.availability_summaries([leader], terms)[leader.pk],
-            "periods": list(_periods_of(leader)),
+            "periods": list(unavailable_periods_of(leader)),
         },
     )
 
@@ -97,7 +90,7 @@ def unavailable_add(request):
 @require_POST
 def unavailable_remove(request, period_id):
     # Another person's period is not found: only the leader's own are looked up.
-    period = get_object_or_404(UnavailablePeriod, pk=period_id, leader=request.user)
+    period = get_object_or_404(unavailable_periods_of(request.user), pk=period_id)
     services.unavailable_remove(actor=request.user, period=period)
     messages.success(request, "The period you were unavailable was removed")
     return redirect("leader:availability")

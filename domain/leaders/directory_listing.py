@@ -3,15 +3,16 @@ organisations a search can be narrowed to, one listed leader, one brokering orga
 the schools a "near a school" entry may mean. Each runs one or two queries.
 
 They read only the public listing (`DirectoryEntry`), brokering organisations and the register of
-schools. (They could move to `domain/leaders/directory.py`, which this package does not own.)"""
+schools."""
 
 from django.db.models import Q, QuerySet
 
-from domain.leaders.directory import directory_entries
-from domain.leaders.models import DirectoryEntry
 from domain.organisations.models import BROKERING_KINDS, Organisation
 from domain.schools.models import School
 from domain.schools.selectors import school_search
+
+from .directory import directory_entries
+from .models import DirectoryEntry
 
 
 def organisations_with_leaders() -> list[tuple[int, str]]:
