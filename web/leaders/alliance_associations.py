@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from domain.leaders import association_services as services
+from domain.leaders.alliance_selectors import role_labels
 from domain.leaders.availability_services import availability_summaries, upcoming_terms
 from domain.leaders.memorandum_services import memorandum_accept, memorandum_state
 from domain.leaders.models import Memorandum, MemorandumParty
@@ -21,7 +22,7 @@ from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
 from .alliance_forms import ChangeForm, MemorandumForm, TransferForm
-from .alliance_views import days, role_labels
+from .alliance_views import days
 
 S = AssociationStatus
 # The changes the alliance's side may make, by the association's status: it answers the leader's

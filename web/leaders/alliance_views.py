@@ -8,14 +8,14 @@ Each list reads a constant number of queries however many leaders it shows."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 
-from domain.designation.models import Designation
+from domain.leaders.alliance_selectors import (
+    associated_leader_rows,
+    associated_leaders,
+    role_labels,
+)
 from domain.leaders.association_services import association_invite_many
-from domain.leaders.availability_services import availability_summaries, upcoming_terms
-from domain.leaders.memorandum_services import memorandum_current
-from domain.leaders.models import MemorandumAcceptance, MemorandumParty, PenPortrait
 from domain.leaders.policies import can_run_leader_lists, can_view_register
 from domain.leaders.selectors import (
     associations_for,
@@ -24,7 +24,7 @@ from domain.leaders.selectors import (
     portraits_awaiting,
     regional_leader_list,
 )
-from domain.leaders.workflows import OPEN_STATES, AssociationStatus, PortraitStatus
+from domain.leaders.workflows import OPEN_STATES, AssociationStatus
 from web.common.policy import policy
 
 from .alliance_forms import InviteForm, OrganisationForm, RegionalListFilterForm
@@ -37,34 +37,6 @@ def days(value) -> str:
     return f"{value.normalize():f}" if value is not None else ""
 
 
-def role_labels(designations) -> str:
-    labels = []
-    for designation in designations:
-        label = designation.get_role_display()
-        if label not in labels:
-            labels.append(label)
-    return ", ".join(labels)
-
-
-def current_designations_prefetch(lookup: str) -> Prefetch:
-    return Prefetch(
-        lookup,
-        queryset=Designation.objects.current().select_related("organisation", "school").order_by("-starts_on"),
-        to_attr="current_designations",
-    )
-
-
-def portrait_state(portraits) -> str:
-    """What the directory shows of the leader: `portraits` newest version first."""
-    if not portraits:
-        return "Not written yet"
-    latest = portraits[0]
-    published = next((p for p in portraits if p.status == PortraitStatus.PUBLISHED), None)
-    if published is None or published is latest:
-        return latest.get_status_display()
-    return f"Published; version {latest.version} {latest.get_status_display().lower()}"
-
-
 def organisations_for(request):
     """The organisations the person acts for and the one this page is about (`?organisation=`)."""
     form = OrganisationForm(organisations_acted_for(request.user).order_by("name"), request.GET)
@@ -74,18 +46,9 @@ def organisations_for(request):
 @policy(can_run_leader_lists)
 def leaders(request):
     chooser, organisation = organisations_for(request)
-    active = (
-        associations_for(request.user, statuses=[AssociationStatus.ACTIVE], organisation=organisation)
-        .prefetch_related(
-            current_designations_prefetch("leader__designations"),
-            Prefetch("leader__pen_portraits", queryset=PenPortrait.objects.order_by("-version"), to_attr="portraits"),
-        )
-        .order_by("leader__full_name", "pk")
-        if organisation
-        else associations_for(request.user).none()
-    )
+    active = associated_leaders(request.user, organisation) if organisation else associations_for(request.user).none()
     page = Paginator(active, PER_PAGE).get_page(request.GET.get("page"))
-    rows = _leader_rows(organisation, list(page.object_list))
+    rows = associated_leader_rows(organisation, list(page.object_list))
     waiting = (
         list(associations_for(request.user, statuses=list(OPEN_STATES), organisation=organisation))
         if organisation
@@ -106,44 +69,6 @@ def leaders(request):
             "shows_register": can_view_register(request.user),
         },
     )
-
-
-def _leader_rows(organisation, associations) -> list[dict]:
-    """One row per associated leader: roles, memorandum, pen portrait, days left this term."""
-    if not associations:
-        return []
-    term = upcoming_terms(count=1)[0]
-    summaries = availability_summaries([a.leader_id for a in associations], [term])
-    memorandum = memorandum_current(organisation.region) if organisation.region_id else None
-    accepted = set()
-    if memorandum is not None:
-        accepted = set(
-            MemorandumAcceptance.objects.filter(
-                association__in=[a.pk for a in associations], memorandum=memorandum
-            ).values_list("association_id", "party")
-        )
-    rows = []
-    for association in associations:
-        leader = association.leader
-        summary = summaries[leader.pk][0]
-        both = memorandum is not None and all(
-            (association.pk, party) in accepted for party in (MemorandumParty.LEADER, MemorandumParty.ORGANISATION)
-        )
-        rows.append(
-            {
-                "association": association,
-                "roles": role_labels(leader.current_designations),
-                "memorandum": "No memorandum published"
-                if memorandum is None
-                else ("Accepted by both" if both else "Waiting for acceptance"),
-                "memorandum_done": both,
-                "portrait": portrait_state(leader.portraits),
-                "remaining": days(summary.remaining),
-                "over_capacity": summary.over_capacity,
-                "term": term,
-            }
-        )
-    return rows
 
 
 @policy(can_run_leader_lists)
