@@ -240,27 +240,36 @@ def association_from_designation(*, actor, designation) -> Association | None:
     active = _active_of(leader)
     if active is not None and active.organisation_id == organisation.pk:
         return active
-    previous = None
-    if active is not None:
-        previous = transition(
-            workflow=ASSOCIATION,
-            obj=active,
-            event="transfer",
-            actor=actor,
-            reason=f"Designated by {organisation.name}",
-            organisation=active.organisation,
-        )
-        _close(active, previous, reason=f"Designated by {organisation.name}")
-    association = _create(
+    return _start_active(
         actor=actor,
         leader=leader,
         organisation=organisation,
-        status=S.ACTIVE,
         origin=AssociationOrigin.DESIGNATION,
-        previous=previous,
+        replacing=active,
+        reason=f"Designated by {organisation.name}",
+    )[1]
+
+
+def _start_active(*, actor, leader, organisation, origin, replacing=None, reason="", data=None):
+    """Starts an active association, transferring `replacing` (the leader's active one) first when
+    given. The caller holds the leader's lock. Returns (the transferred one or None, the new one)."""
+    previous = None
+    if replacing is not None:
+        previous = transition(
+            workflow=ASSOCIATION,
+            obj=replacing,
+            event="transfer",
+            actor=actor,
+            reason=reason,
+            organisation=replacing.organisation,
+            data=data,
+        )
+        _close(replacing, previous, reason=reason)
+    association = _create(
+        actor=actor, leader=leader, organisation=organisation, status=S.ACTIVE, origin=origin, previous=previous
     )
     _became_active(actor=actor, association=association)
-    return association
+    return previous, association
 
 
 # Answering ------------------------------------------------------------------------------------
@@ -419,25 +428,15 @@ def association_transfer(*, actor, association: Association, organisation, reaso
         raise AssociationRefused(f"The leader is already associated with {organisation.name}")
     leader = _lock_leader(association.leader)
     _refuse_unless_active(association)
-    locked = transition(
-        workflow=ASSOCIATION,
-        obj=association,
-        event="transfer",
-        actor=actor,
-        reason=reason.strip(),
-        organisation=association.organisation,
-        data={"to_organisation_id": organisation.pk},
-    )
-    _close(association, locked, reason=reason.strip())
-    new = _create(
+    locked, new = _start_active(
         actor=actor,
         leader=leader,
         organisation=organisation,
-        status=S.ACTIVE,
         origin=AssociationOrigin.TRANSFER,
-        previous=locked,
+        replacing=association,
+        reason=reason.strip(),
+        data={"to_organisation_id": organisation.pk},
     )
-    _became_active(actor=actor, association=new)
     for coordinator in _coordinators_of(organisation):
         notify(
             user=coordinator,

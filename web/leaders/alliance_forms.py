@@ -4,9 +4,9 @@ domain/leaders decide what is allowed, and their refusals are shown as form erro
 from django import forms
 
 from domain.designation.models import DesignationRole
+from web.common.fields import reason_field
 
 MESSAGE_LIMIT = 2000
-REASON_LIMIT = 4000
 
 
 class OrganisationForm(forms.Form):
@@ -85,11 +85,7 @@ class ChangeForm(forms.Form):
             self.fields["reason"].required = bool(missing)
             self.fields["reason"].error_messages["required"] = missing or ""
 
-    reason = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={"max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer"},
-    )
+    reason = reason_field()
 
 
 class TransferForm(ChangeForm):
@@ -134,22 +130,8 @@ class MemorandumForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    changes = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter the changes the pen portrait needs",
-            "max_length": f"The changes must be {REASON_LIMIT:,} characters or fewer",
-        },
-    )
+    changes = reason_field("Enter the changes the pen portrait needs", noun="changes")
 
 
 class TakeDownForm(forms.Form):
-    reason = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter why the pen portrait is being taken down",
-            "max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer",
-        },
-    )
+    reason = reason_field("Enter why the pen portrait is being taken down")

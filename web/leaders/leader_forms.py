@@ -7,8 +7,7 @@ from django import forms
 
 from domain.designation.specialisms import PHASES, SPECIALISMS
 from domain.leaders.portrait_services import LIMITS
-
-REASON_LIMIT = 4000
+from web.common.fields import reason_field
 
 
 def _organisation_choices(organisations) -> list[tuple[str, str]]:
@@ -52,36 +51,17 @@ class RequestForm(OrganisationChoiceForm):
 class ReasonForm(forms.Form):
     """Accepting, declining or withdrawing: an optional note kept on the record."""
 
-    reason = forms.CharField(
-        required=False,
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={"max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer"},
-    )
+    reason = reason_field()
 
 
 class EndForm(forms.Form):
-    reason = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter why you are ending the association",
-            "max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer",
-        },
-    )
+    reason = reason_field("Enter why you are ending the association")
 
 
 class TransferForm(OrganisationChoiceForm):
     required_message = "Choose the alliance, hub or grouping you are moving to"
 
-    reason = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter why you are moving your association",
-            "max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer",
-        },
-    )
+    reason = reason_field("Enter why you are moving your association")
 
 
 class MemorandumForm(forms.Form):
@@ -146,14 +126,7 @@ class PortraitForm(forms.Form):
 
 
 class TakeDownForm(forms.Form):
-    reason = forms.CharField(
-        max_length=REASON_LIMIT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter why you are taking your pen portrait down",
-            "max_length": f"The reason must be {REASON_LIMIT:,} characters or fewer",
-        },
-    )
+    reason = reason_field("Enter why you are taking your pen portrait down")
 
 
 class TermForm(forms.Form):
