@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "domain.designation",
     "domain.recruitment",
     "domain.leaders",
+    "domain.commissioning",
+    "domain.deployments",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",

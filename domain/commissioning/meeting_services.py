@@ -1,0 +1,174 @@
+"""Panel meetings (seed 002: "A panel will meet regularly to consider referrals and identify the
+most appropriate LLE to carry out the support required"): the alliance schedules a meeting, puts
+requests on its agenda, sees ranked candidates with their reasons, and records its choice,
+recusals and rationale, including why it passed over the top suggestion."""
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from domain.accounts.models import User
+from domain.audit.services import audit_record
+from domain.organisations.models import BROKERING_KINDS
+from domain.workflows.table import transition
+
+from .errors import CommissioningRefused
+from .models import AgendaItem, PanelMeeting, SupportRequest
+from .request_services import _change
+from .workflows import MEETING, MeetingStatus, RequestStatus
+
+
+@transaction.atomic
+def meeting_schedule(*, actor, organisation, meets_at: dt.datetime, place: str = "", members=()) -> PanelMeeting:
+    if organisation is None or organisation.kind not in BROKERING_KINDS:
+        raise CommissioningRefused("Choose the alliance, hub or grouping whose panel meets")
+    if not isinstance(meets_at, dt.datetime):
+        raise CommissioningRefused("Enter the date and time of the meeting")
+    meeting = PanelMeeting.objects.create(
+        organisation=organisation, meets_at=meets_at, place=(place or "").strip()[:200], created_by=actor
+    )
+    meeting.members.set(members)
+    audit_record(
+        actor=actor,
+        action="commissioning.meeting.created",
+        subject=meeting,
+        to_state=meeting.status,
+        organisation=organisation,
+        data={"meets_at": meets_at.isoformat(), "members": [m.pk for m in members]},
+    )
+    return meeting
+
+
+def _planned(meeting: PanelMeeting) -> None:
+    if meeting.status != MeetingStatus.PLANNED:
+        raise CommissioningRefused(f"The meeting has been {meeting.get_status_display().lower()}: its agenda is closed")
+
+
+@transaction.atomic
+def agenda_add(*, actor, meeting: PanelMeeting, request: SupportRequest) -> AgendaItem:
+    """Puts a triaged request of the meeting's alliance on its agenda and ranks its candidates."""
+
+    _planned(meeting)
+    if request.brokering_organisation_id != meeting.organisation_id:
+        raise CommissioningRefused(
+            f"{request.reference} is brokered by another alliance, not {meeting.organisation.name}"
+        )
+    if request.status != RequestStatus.TRIAGED:
+        raise CommissioningRefused(
+            f"{request.reference} is {request.get_status_display().lower()}: "
+            "only a request accepted for matching goes on an agenda"
+        )
+    locked = _change(request, "schedule", actor=actor, data={"meeting_id": meeting.pk})
+    position = (meeting.items.aggregate(p=Max("position"))["p"] or 0) + 1
+    item = AgendaItem.objects.create(meeting=meeting, request=locked, position=position)
+    agenda_rank(item=item)
+    return item
+
+
+def agenda_rank(*, item: AgendaItem) -> AgendaItem:
+    """Ranks (again) the candidates for the item's request from the register as it is now."""
+    from .ranking import rank_request
+
+    item.candidates = rank_request(item.request, brokering_organisation=item.meeting.organisation)
+    item.ranked_at = timezone.now()
+    item.save(update_fields=["candidates", "ranked_at"])
+    return item
+
+
+@transaction.atomic
+def agenda_remove(*, actor, item: AgendaItem, reason: str = "") -> None:
+    _planned(item.meeting)
+    if item.decided_at is not None:
+        raise CommissioningRefused("The panel has decided on this request: it stays on the record")
+    _change(item.request, "unschedule", actor=actor, reason=reason)
+    item.delete()
+
+
+@transaction.atomic
+def agenda_decide(*, actor, item: AgendaItem, leader, rationale: str, passed_over_reason: str = "", recused=()):
+    """Records the panel's choice of `leader` for the item's request and offers it to them.
+    Refused without a rationale, for a leader who is not an eligible candidate, and, when the
+    panel passes over the top suggestion, without saying why. Returns the offer."""
+    from .offer_services import offer_make
+
+    _planned(item.meeting)
+    if item.decided_at is not None:
+        raise CommissioningRefused("The panel has already decided on this request")
+    rationale = (rationale or "").strip()
+    if not rationale:
+        raise CommissioningRefused("Enter why the panel chose this leader")
+    eligible = [c for c in item.candidates if not c.get("excluded")]
+    chosen = next((c for c in eligible if c["leader_id"] == getattr(leader, "pk", None)), None)
+    if chosen is None:
+        raise CommissioningRefused("Choose one of the eligible candidates")
+    top = eligible[0]
+    passed_over_reason = (passed_over_reason or "").strip()
+    if top["leader_id"] != leader.pk and not passed_over_reason:
+        raise CommissioningRefused(f"Enter why the panel passed over the top suggestion, {top['name']}")
+    recused = list(recused)
+    if leader.pk in {r.pk for r in recused}:
+        raise CommissioningRefused("A panel member who recused cannot be the chosen leader")
+    item.chosen_leader = leader
+    item.rationale = rationale
+    item.passed_over_reason = passed_over_reason if top["leader_id"] != leader.pk else ""
+    item.decided_by = actor
+    item.decided_at = timezone.now()
+    item.save(update_fields=["chosen_leader", "rationale", "passed_over_reason", "decided_by", "decided_at"])
+    item.recused.set(recused)
+    request = _change(
+        item.request,
+        "match",
+        actor=actor,
+        reason=rationale,
+        data={"leader_id": leader.pk, "rank": eligible.index(chosen) + 1, "recused": [r.pk for r in recused]},
+    )
+    return offer_make(actor=actor, request=request, leader=leader, item=item, candidate=chosen)
+
+
+@transaction.atomic
+def meeting_hold(*, actor, meeting: PanelMeeting, notes: str = "") -> PanelMeeting:
+    locked = transition(workflow=MEETING, obj=meeting, event="hold", actor=actor, organisation=meeting.organisation)
+    locked.notes = meeting.notes = (notes or "").strip()
+    locked.save(update_fields=["notes"])
+    return locked
+
+
+@transaction.atomic
+def meeting_cancel(*, actor, meeting: PanelMeeting, reason: str) -> PanelMeeting:
+    if meeting.items.filter(decided_at__isnull=False).exists():
+        raise CommissioningRefused("The panel has made decisions at this meeting: record it as held instead")
+    for item in meeting.items.select_related("request"):
+        _change(item.request, "unschedule", actor=actor, reason="The meeting was cancelled")
+    meeting.items.all().delete()
+    return transition(
+        workflow=MEETING, obj=meeting, event="cancel", actor=actor, reason=reason, organisation=meeting.organisation
+    )
+
+
+def meeting_suggestions(*, meeting: PanelMeeting) -> dict[int, dict]:
+    """The whole agenda solved at once (an assignment with capacities): for each undecided item,
+    the suggested candidate, maximising the total score with each leader's days within their
+    capacity. Read-only; the panel decides item by item."""
+    from .ranking import solve_agenda
+
+    items = list(meeting.items.filter(decided_at__isnull=True).select_related("request"))
+    return solve_agenda(items)
+
+
+def panel_members_for(organisation):
+    """People who may sit on the organisation's panel: its panel members and coordinators."""
+    from domain.accounts.roles import Role
+    from domain.accounts.workflows import MembershipStatus
+
+    return (
+        User.objects.filter(
+            memberships__organisation=organisation,
+            memberships__role__in=[Role.PANEL_MEMBER, Role.TSA_COORDINATOR],
+            memberships__status=MembershipStatus.ACTIVE,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class Config(AppConfig):
+    name = "domain.deployments"
+    label = "deployments"
+    verbose_name = "Deployments"
