@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "web.recruitment",
     "web.directory",
     "web.leaders",
+    "web.commissioning",
     # The deterministic demo region that `make run` loads.
     "demo",
 ]

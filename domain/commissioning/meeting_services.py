@@ -22,10 +22,22 @@ from .workflows import MEETING, MeetingStatus, RequestStatus
 
 @transaction.atomic
 def meeting_schedule(*, actor, organisation, meets_at: dt.datetime, place: str = "", members=()) -> PanelMeeting:
+    """Schedules a meeting of the organisation's panel. Refused for an organisation that does not
+    broker, without a date and time, in the past, and with a member who cannot sit on that panel
+    (panel_members_for)."""
     if organisation is None or organisation.kind not in BROKERING_KINDS:
         raise CommissioningRefused("Choose the alliance, hub or grouping whose panel meets")
     if not isinstance(meets_at, dt.datetime):
         raise CommissioningRefused("Enter the date and time of the meeting")
+    if timezone.is_naive(meets_at):
+        meets_at = timezone.make_aware(meets_at)
+    if meets_at < timezone.now():
+        raise CommissioningRefused("The meeting must be in the future")
+    members = list(members)
+    allowed = set(panel_members_for(organisation).values_list("pk", flat=True)) if members else set()
+    for member in members:
+        if member.pk not in allowed:
+            raise CommissioningRefused(f"{member.full_name} cannot sit on the panel of {organisation.name}")
     meeting = PanelMeeting.objects.create(
         organisation=organisation, meets_at=meets_at, place=(place or "").strip()[:200], created_by=actor
     )
@@ -110,6 +122,8 @@ def agenda_decide(*, actor, item: AgendaItem, leader, rationale: str, passed_ove
     recused = list(recused)
     if leader.pk in {r.pk for r in recused}:
         raise CommissioningRefused("A panel member who recused cannot be the chosen leader")
+    if getattr(actor, "pk", None) in {r.pk for r in recused}:
+        raise CommissioningRefused("A panel member who recused cannot record the panel's decision")
     item.chosen_leader = leader
     item.rationale = rationale
     item.passed_over_reason = passed_over_reason if top["leader_id"] != leader.pk else ""
@@ -127,11 +141,24 @@ def agenda_decide(*, actor, item: AgendaItem, leader, rationale: str, passed_ove
     return offer_make(actor=actor, request=request, leader=leader, item=item, candidate=chosen)
 
 
+def _unschedule_undecided(meeting: PanelMeeting, *, actor, reason: str) -> list[AgendaItem]:
+    """Returns the requests still on the meeting's agenda, undecided, to the alliance's triaged
+    list (a request withdrawn meanwhile stays withdrawn); returns their items."""
+    items = list(meeting.items.filter(decided_at__isnull=True).select_related("request"))
+    for item in items:
+        if item.request.status == RequestStatus.ON_AGENDA:
+            _change(item.request, "unschedule", actor=actor, reason=reason)
+    return items
+
+
 @transaction.atomic
 def meeting_hold(*, actor, meeting: PanelMeeting, notes: str = "") -> PanelMeeting:
+    """Records the meeting as held. The requests it did not decide go back to the triaged list,
+    for the next meeting; their items stay in the record with the candidates the panel saw."""
     locked = transition(workflow=MEETING, obj=meeting, event="hold", actor=actor, organisation=meeting.organisation)
     locked.notes = meeting.notes = (notes or "").strip()
     locked.save(update_fields=["notes"])
+    _unschedule_undecided(locked, actor=actor, reason="The meeting was held without deciding on it")
     return locked
 
 
@@ -139,12 +166,12 @@ def meeting_hold(*, actor, meeting: PanelMeeting, notes: str = "") -> PanelMeeti
 def meeting_cancel(*, actor, meeting: PanelMeeting, reason: str) -> PanelMeeting:
     if meeting.items.filter(decided_at__isnull=False).exists():
         raise CommissioningRefused("The panel has made decisions at this meeting: record it as held instead")
-    for item in meeting.items.select_related("request"):
-        _change(item.request, "unschedule", actor=actor, reason="The meeting was cancelled")
-    meeting.items.all().delete()
-    return transition(
+    locked = transition(
         workflow=MEETING, obj=meeting, event="cancel", actor=actor, reason=reason, organisation=meeting.organisation
     )
+    _unschedule_undecided(locked, actor=actor, reason="The meeting was cancelled")
+    locked.items.all().delete()
+    return locked
 
 
 def meeting_suggestions(*, meeting: PanelMeeting) -> dict[int, dict]:
@@ -153,7 +180,11 @@ def meeting_suggestions(*, meeting: PanelMeeting) -> dict[int, dict]:
     capacity. Read-only; the panel decides item by item."""
     from .ranking import solve_agenda
 
-    items = list(meeting.items.filter(decided_at__isnull=True).select_related("request"))
+    items = list(
+        meeting.items.filter(decided_at__isnull=True, request__status=RequestStatus.ON_AGENDA).select_related(
+            "request", "request__client_school"
+        )
+    )
     return solve_agenda(items)
 
 

@@ -75,6 +75,9 @@ def offer_leader_accept(*, actor, offer: Offer) -> Offer:
     when that would take them past the days they offered (they can offer more days first)."""
     if actor.pk != offer.leader_id:
         raise CommissioningRefused("Only the leader offered the deployment can accept it")
+    event = "leader_accepts_needing_alliance" if offer.leaders_organisation_id else "leader_accepts"
+    # An offer that is no longer with the leader is refused as such, before their days are counted.
+    OFFER.check(Offer.objects.select_for_update().values_list("status", flat=True).get(pk=offer.pk), event)
     request = offer.request
     term = Term.containing(request.window_starts)
     try:
@@ -88,7 +91,6 @@ def offer_leader_accept(*, actor, offer: Offer) -> Offer:
         )
     except AssociationRefused as refusal:
         raise CommissioningRefused(f"{refusal}. Offer more days in your availability first, or decline") from None
-    event = "leader_accepts_needing_alliance" if offer.leaders_organisation_id else "leader_accepts"
     locked = _step(offer, event, actor=actor)
     locked.leader_answered_at = offer.leader_answered_at = timezone.now()
     locked.save(update_fields=["leader_answered_at"])

@@ -31,11 +31,12 @@ def is_academy(school) -> bool:
     return bool(school.trust_code) or "academy" in kind or "free school" in kind
 
 
-def package_problem(code: str, *, school, client_trust, days: Decimal) -> str | None:
+def package_problem(code: str, *, school, client_trust, days: Decimal | None) -> str | None:
     """Why the package does not fit the request, or None. Seed 003's eligibility: "trusts that are
     eligible for the Trust and School Improvement Offer" and "maintained schools that have a current
     single RI Ofsted judgement, with RI in Leadership and Management"; the days of each package.
-    The register knows the overall judgement, not the leadership one: the alliance checks that."""
+    The register knows the overall judgement, not the leadership one: the alliance checks that.
+    `days` None (not known yet) checks everything but the package's days."""
     package = PACKAGES.get(code)
     if package is None:
         return "Choose a support package for a national leader of governance"
@@ -50,6 +51,6 @@ def package_problem(code: str, *, school, client_trust, days: Decimal) -> str | 
                 "improvement (seed 003)"
             )
     most = package.days + package.extra_days
-    if days > most:
+    if days is not None and days > most:
         return f"This package gives at most {most.normalize():f} days of support"
     return None

@@ -99,8 +99,10 @@ def request_check(values: dict, *, school) -> dict:
     client_trust = values.get("client_trust")
     if client_trust is not None and client_trust.kind != OrganisationKind.TRUST:
         errors["client_trust"] = f"{client_trust.name} is not a trust"
-    if role == DesignationRole.NLG and days is not None and "days" not in errors:
-        if problem := package_problem(package, school=school, client_trust=client_trust, days=days):
+    if role == DesignationRole.NLG:
+        # Checked even when the days are wrong, so that every error is given at once.
+        days_asked = None if "days" in errors else days
+        if problem := package_problem(package, school=school, client_trust=client_trust, days=days_asked):
             errors["nlg_package"] = problem
     elif package:
         if package not in NlgPackage.values:

@@ -119,7 +119,16 @@ MATRIX = {
 # Areas keep their rows in their own files (ROWS, and kwargs(world) for URLs with arguments).
 AREA_MATRICES = [
     importlib.import_module(f"tests.architecture.{name}")
-    for name in ("matrix_directory", "matrix_leader", "matrix_alliance", "matrix_register")
+    for name in (
+        "matrix_directory",
+        "matrix_leader",
+        "matrix_alliance",
+        "matrix_register",
+        "matrix_requests",
+        "matrix_support",
+        "matrix_broker",
+        "matrix_offers",
+    )
 ]
 for _area in AREA_MATRICES:
     MATRIX.update(_area.ROWS)
@@ -176,6 +185,7 @@ def world(db):
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
     from domain.designation.models import Designation
+    from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
     from domain.leaders.models import Association, PenPortrait
 
     return {
@@ -188,6 +198,14 @@ def world(db):
         "invitation": Association.objects.get(leader__email="existing.lle@demo.test", status="invited"),
         "awaiting_portrait": PenPortrait.objects.get(leader__email="sle.english@demo.test", status="submitted"),
         "hub": Organisation.objects.get(code="DEMO-HUB1"),
+        # demo.commissioning: the school contact's request (chosen at the panel meeting and offered
+        # to the system leader), the local authority's referral and the public form's request.
+        "request": SupportRequest.objects.get(status="matched"),
+        "referred": SupportRequest.objects.get(status="submitted"),
+        "public_request": SupportRequest.objects.get(status="awaiting_confirmation"),
+        "meeting": PanelMeeting.objects.get(),
+        "item": AgendaItem.objects.get(),
+        "offer": Offer.objects.get(),
         "designation": Designation.objects.get(person__email="system.leader@demo.test"),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,

@@ -42,9 +42,10 @@ def test_a_leader_with_an_invitation_and_nothing_written_is_asked_for_each(clien
     }
 
 
-def test_a_leader_with_everything_done_has_nothing_to_do(client, demo):
+def test_a_leader_with_everything_done_is_asked_only_to_answer_their_offer(client, demo):
     assert to_do_for_leader(demo["system.leader"], term=TERM) == []
-    assert things_to_do(client, demo["system.leader"]) == {}
+    # demo.commissioning: the panel chose the system leader for the school contact's request.
+    assert things_to_do(client, demo["system.leader"]) == {"Answer an offer of a deployment": reverse("offers:list")}
 
 
 def test_a_returned_portrait_and_an_unaccepted_memorandum_are_asked_for(demo):
@@ -68,7 +69,11 @@ def test_an_alliance_is_asked_to_answer_requests_approve_portraits_and_accept_me
     aire = Association.objects.get(leader=demo["system.leader"]).organisation
     association_services.association_request(actor=drew, organisation=aire)
     items = things_to_do(client, demo["coordinator"])
-    assert items == {"Answer a leader's request to associate": reverse("alliance:leaders")}
+    assert items == {
+        "Answer a leader's request to associate": reverse("alliance:leaders"),
+        # demo.commissioning: the local authority's referral and the public form's request.
+        "Triage 2 requests for support": reverse("broker:queue"),
+    }
 
 
 def test_publishing_a_new_memorandum_asks_every_alliance_again(demo):

@@ -6,6 +6,7 @@ from django.urls import reverse
 from domain.accounts.policies import can_use_regional_admin, needs_two_factor
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
+from domain.commissioning.policies import can_run_panels
 from domain.designation.policies import can_list_designations
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.recruitment.policies import can_manage_rounds
@@ -41,6 +42,10 @@ def _navigation(request) -> list[dict]:
             items.append(item("leader:association", "Your association and profile", namespace == "leader"))
         if can_run_leader_lists(user):
             items.append(item("alliance:leaders", "Leaders", namespace in ("alliance", "register")))
+        if can_run_panels(user):
+            items.append(item("broker:queue", "Requests and panels", namespace == "broker"))
+        else:
+            items.append(item("requests:list", "Support requests", namespace in ("requests", "offers")))
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
         if can_manage_rounds(user):

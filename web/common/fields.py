@@ -1,5 +1,7 @@
 """Form fields that several pages share, with their GOV.UK error messages."""
 
+import datetime as dt
+
 from django import forms
 
 REASON_LIMIT = 4000
@@ -17,3 +19,51 @@ def reason_field(required_message: str | None = None, *, noun: str = "reason", l
         widget=forms.Textarea,
         error_messages=messages,
     )
+
+
+# GOV.UK date input: three boxes named <field>-day, <field>-month, <field>-year -----------------
+
+_PARTS = ("day", "month", "year")
+
+
+class DateInputWidget(forms.MultiWidget):
+    def __init__(self):
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()])
+
+    def decompress(self, value):
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+    def value_from_datadict(self, data, files, name):
+        return [str(data.get(f"{name}-{part}", "")).strip() for part in _PARTS]
+
+    def value_omitted_from_data(self, data, files, name):
+        return not any(f"{name}-{part}" in data for part in _PARTS)
+
+    def id_for_label(self, id_):
+        return f"{id_}-day" if id_ else id_
+
+
+class DateInputField(forms.Field):
+    """A date from GOV.UK's three boxes, with the design system's messages: `what` names the
+    date ("The first day you are unavailable")."""
+
+    widget = DateInputWidget
+
+    def __init__(self, what: str, **kwargs):
+        self.what = what
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        parts = dict(zip(_PARTS, value or ["", "", ""], strict=False))
+        if not any(parts.values()):
+            raise forms.ValidationError(f"Enter {self.what[0].lower()}{self.what[1:]}", code="required")
+        missing = [part for part in _PARTS if not parts.get(part)]
+        if missing:
+            raise forms.ValidationError(f"{self.what} must include a {' and '.join(missing)}", code="incomplete")
+        try:
+            day, month, year = (int(parts[part]) for part in _PARTS)
+            if year < 1000:
+                raise ValueError
+            return dt.date(year, month, day)
+        except ValueError:
+            raise forms.ValidationError(f"{self.what} must be a real date", code="invalid") from None

@@ -1,13 +1,11 @@
 """The forms of a system leader's own pages: association, memorandum, pen portrait, availability.
 They only parse input; the services in domain/leaders decide what is allowed."""
 
-import datetime as dt
-
 from django import forms
 
 from domain.designation.specialisms import PHASES, SPECIALISMS
 from domain.leaders.portrait_services import LIMITS
-from web.common.fields import reason_field
+from web.common.fields import DateInputField, reason_field
 
 
 def _organisation_choices(organisations) -> list[tuple[str, str]]:
@@ -146,54 +144,6 @@ class TermForm(forms.Form):
         widget=forms.Textarea,
         error_messages={"max_length": "The note must be 500 characters or fewer"},
     )
-
-
-# GOV.UK date input: three boxes named <field>-day, <field>-month, <field>-year -----------------
-
-_PARTS = ("day", "month", "year")
-
-
-class DateInputWidget(forms.MultiWidget):
-    def __init__(self):
-        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()])
-
-    def decompress(self, value):
-        return [value.day, value.month, value.year] if value else [None, None, None]
-
-    def value_from_datadict(self, data, files, name):
-        return [str(data.get(f"{name}-{part}", "")).strip() for part in _PARTS]
-
-    def value_omitted_from_data(self, data, files, name):
-        return not any(f"{name}-{part}" in data for part in _PARTS)
-
-    def id_for_label(self, id_):
-        return f"{id_}-day" if id_ else id_
-
-
-class DateInputField(forms.Field):
-    """A date from GOV.UK's three boxes, with the design system's messages: `what` names the
-    date ("The first day you are unavailable")."""
-
-    widget = DateInputWidget
-
-    def __init__(self, what: str, **kwargs):
-        self.what = what
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        parts = dict(zip(_PARTS, value or ["", "", ""], strict=False))
-        if not any(parts.values()):
-            raise forms.ValidationError(f"Enter {self.what[0].lower()}{self.what[1:]}", code="required")
-        missing = [part for part in _PARTS if not parts.get(part)]
-        if missing:
-            raise forms.ValidationError(f"{self.what} must include a {' and '.join(missing)}", code="incomplete")
-        try:
-            day, month, year = (int(parts[part]) for part in _PARTS)
-            if year < 1000:
-                raise ValueError
-            return dt.date(year, month, day)
-        except ValueError:
-            raise forms.ValidationError(f"{self.what} must be a real date", code="invalid") from None
 
 
 class UnavailableForm(forms.Form):

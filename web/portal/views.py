@@ -15,6 +15,7 @@ from domain.accounts.selectors import active_memberships_for
 from domain.audit.policies import can_read_timeline_of
 from domain.audit.selectors import timeline_for, timeline_subject_for
 from domain.audit.services import subject_type_of
+from domain.commissioning.todo import to_do_for as commissioning_to_do_for
 from domain.leaders.models import Term
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
@@ -44,6 +45,10 @@ TO_DO_PAGES = {
     "requests": "alliance:leaders",
     "portraits": "alliance:portraits",
     "leaders": "alliance:leaders",
+    "offers": "offers:list",
+    "triage": "broker:queue",
+    "client_offers": "requests:list",
+    "confirm": "requests:list",
 }
 
 
@@ -53,6 +58,7 @@ def _things_to_do(user) -> list[dict]:
         items += to_do_for_leader(user, term=Term.containing(timezone.localdate()))
     if can_run_leader_lists(user):
         items += to_do_for_alliance(user)
+    items += commissioning_to_do_for(user)
     return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
 
 

@@ -1,0 +1,95 @@
+"""The demo region, its people and helpers for the brokering pages' tests."""
+
+import datetime as dt
+import html
+import re
+
+import pytest
+from django.utils import timezone
+
+from demo.region import build_demo_region
+from domain.accounts.models import User
+from domain.commissioning import request_services
+from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
+from domain.leaders import availability_services
+from domain.leaders.models import Term
+from domain.organisations.models import Organisation
+from tests import factories
+from tests.conftest import sign_in
+
+
+@pytest.fixture
+def demo(db):
+    build_demo_region()
+    people = {
+        name: User.objects.get(email=f"{name}@demo.test")
+        for name in (
+            "coordinator",
+            "hub.coordinator",
+            "panel.member",
+            "system.leader",
+            "regional.lead",
+            "sle.maths",
+            "sle.english",
+            "commissioner",
+        )
+    }
+    return {
+        **people,
+        "aire": Organisation.objects.get(code="DEMO-TSA1"),
+        "hub": Organisation.objects.get(code="DEMO-HUB1"),
+        "matched": SupportRequest.objects.get(status="matched"),
+        "referred": SupportRequest.objects.get(status="submitted"),
+        "public": SupportRequest.objects.get(status="awaiting_confirmation"),
+        "meeting": PanelMeeting.objects.get(),
+        "item": AgendaItem.objects.get(),
+        "offer": Offer.objects.get(),
+    }
+
+
+@pytest.fixture
+def as_user(client):
+    """as_user(user) -> the test client signed in as them, second factor given."""
+    return lambda user: sign_in(client, user)
+
+
+def values(**changes) -> dict:
+    """What a request needs for matching (as the demo's own requests)."""
+    today = timezone.localdate()
+    return {
+        "needs": ["maths"],
+        "phase": "primary",
+        "role_sought": "sle",
+        "description": "Maths leadership after a weak year",
+        "days": "6",
+        "pattern": "spread",
+        "window_starts": today + dt.timedelta(days=9),
+        "window_ends": today + dt.timedelta(days=120),
+        "funding": "client_pays",
+        "consent_to_share": True,
+        **changes,
+    }
+
+
+def submit(*, actor, organisation, school=None, **changes):
+    """A new request for support brokered by `organisation`, waiting for triage."""
+    return request_services.request_submit(
+        actor=actor,
+        school=school or factories.SchoolFactory(),
+        values=values(**changes),
+        referrer_kind="local_authority",
+        preferred_organisation=organisation,
+        route="referral",
+    )
+
+
+def offer_days(leader, days=20):
+    """The leader offers days in the term of the demo's requests, so that the engine ranks them."""
+    term = Term.containing(timezone.localdate() + dt.timedelta(days=9))
+    availability_services.availability_set(actor=leader, leader=leader, term=term, days=days)
+
+
+def text_of(response) -> str:
+    """The page's words, without markup, spaces collapsed."""
+    page = re.sub(r"<script.*?</script>", " ", response.content.decode(), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
