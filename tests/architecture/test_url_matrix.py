@@ -184,8 +184,8 @@ def world(db):
     from domain.schools.models import School
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
-    from domain.designation.models import Designation
     from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
+    from domain.designation.models import Designation
     from domain.leaders.models import Association, PenPortrait
 
     return {
