@@ -36,13 +36,14 @@ def package_problem(code: str, *, school, client_trust, days: Decimal | None) ->
     eligible for the Trust and School Improvement Offer" and "maintained schools that have a current
     single RI Ofsted judgement, with RI in Leadership and Management"; the days of each package.
     The register knows the overall judgement, not the leadership one: the alliance checks that.
-    `days` None (not known yet) checks everything but the package's days."""
+    `days` None (not known yet) checks everything but the package's days; `school` None (not
+    chosen yet) everything but the school's eligibility."""
     package = PACKAGES.get(code)
     if package is None:
         return "Choose a support package for a national leader of governance"
     if package.for_trust and client_trust is None:
         return "Choose the trust: this package is for a trust's board"
-    if not package.for_trust:
+    if not package.for_trust and school is not None:
         if client_trust is not None or is_academy(school):
             return "The 3-day package is for maintained schools; an academy's trust asks for a trust package"
         if school.ofsted_grade != 3:

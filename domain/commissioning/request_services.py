@@ -177,6 +177,12 @@ def request_submit(
     if referrer_kind not in ReferrerKind.values:
         raise RequestInvalid({"referrer_kind": "Choose who is asking for the support"})
     cleaned = request_check(values, school=school)
+    if route == Route.SCHOOL and not (
+        getattr(actor, "pk", None) and any(p.pk == actor.pk for p in school_contacts_of(school))
+    ):
+        raise CommissioningRefused(
+            f"Only a contact at {school.display_name} asks as the school: refer the school instead, saying who you are"
+        )
     contact = contact or {}
     if route == Route.PUBLIC_FORM:
         missing = {

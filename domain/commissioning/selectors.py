@@ -32,6 +32,8 @@ def requests_for(user) -> QuerySet[SupportRequest]:
         | Q(client_school_id__in=[s for s in schools if s])
         | Q(offers__leader=user)
         | Q(offers__leaders_organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
+        # Consent is given to share a request with "the alliance and its panel".
+        | Q(brokering_organisation_id__in=organisation_ids_of(user, Role.PANEL_MEMBER))
     )
     return qs.filter(scope).distinct().order_by("-created_at", "-id")
 
@@ -83,6 +85,8 @@ def triaged_requests_of(organisation) -> QuerySet[SupportRequest]:
 def offers_for(user) -> QuerySet[Offer]:
     """Offers made to the person, and those waiting for their alliance's agreement."""
     scope = Q(leader=user) | Q(leaders_organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
+    if regions := timeline_regions_of(user):  # policies.can_agree_offer_for_alliance lets them agree
+        scope |= Q(leaders_organisation__region_id__in=regions)
     return (
         Offer.objects.filter(scope)
         .select_related("request", "request__client_school", "request__brokering_organisation", "leader")

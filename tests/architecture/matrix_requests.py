@@ -23,6 +23,7 @@ ROWS: dict = {
         **signed_in(404),
         Role.SCHOOL_CONTACT: 200,
         Role.TSA_COORDINATOR: 200,
+        Role.PANEL_MEMBER: 200,  # the brokering alliance's panel (the school consented to share with it)
         Role.REGIONAL_REPRESENTATIVE: 200,
         Role.SYSTEM_LEADER: 200,
     },

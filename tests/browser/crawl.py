@@ -62,8 +62,26 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
             "appeal-decision",
         )
     }
+    from domain.commissioning.models import AgendaItem
+
+    # The demo's only agenda item, already decided: its decide page sends the panel back to the
+    # meeting, ranking again and taking off the agenda take only POST (their GET answers 405).
+    item = AgendaItem.objects.get()
+    commissioning = {
+        **{
+            f"broker:{name}": [reverse(f"broker:{name}", args=[item.meeting_id, item.pk])]
+            for name in ("decide", "item-remove", "item-rank")
+        },
+        # The school contact's request: the "request sent" page the front door ends on (theirs only),
+        # and the client's answer to the offer, which waits for the leader first ("not found" now).
+        **{
+            f"requests:{name}": [reverse(f"requests:{name}", args=[item.request_id])]
+            for name in ("submitted", "offer-answer")
+        },
+    }
     return {
         **selection,
+        **commissioning,
         "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.

@@ -357,7 +357,11 @@ def test_a_choice_that_cannot_broker_is_ignored(fields):
     client = b.member_school(own)
     assert routing.brokering_organisation_for(client, not_open) == own
     request = requests.request_submit(
-        actor=None, school=client, values=b.values(), referrer_kind="client_school", preferred_organisation=not_open
+        actor=b.school_contact_of(client),
+        school=client,
+        values=b.values(),
+        referrer_kind="client_school",
+        preferred_organisation=not_open,
     )
     assert request.brokering_organisation == own
     if not_open.kind != "tsa":
@@ -407,7 +411,9 @@ def test_a_school_with_no_alliance_to_broker_is_refused_clearly():
     client = b.school()
     assert routing.brokering_organisation_for(client) is None
     with pytest.raises(CommissioningRefused) as caught:
-        requests.request_submit(actor=None, school=client, values=b.values(), referrer_kind="client_school")
+        requests.request_submit(
+            actor=b.school_contact_of(client), school=client, values=b.values(), referrer_kind="client_school"
+        )
     assert str(caught.value) == (
         "No teaching school alliance or hub brokers support in the school's area yet: contact your regional board"
     )
@@ -536,3 +542,15 @@ def test_an_agreed_request_cannot_be_withdrawn():
         requests.request_withdraw(actor=offer.request.submitted_by, request=offer.request)
     offer.request.refresh_from_db()
     assert offer.request.status == RequestStatus.AGREED
+
+
+def test_only_a_contact_at_the_school_asks_as_the_school():
+    organisation, coordinator = b.alliance_with_coordinator()
+    client = b.member_school(organisation)
+    with pytest.raises(CommissioningRefused, match="Only a contact at .+ asks as the school: refer the school instead"):
+        requests.request_submit(actor=coordinator, school=client, values=b.values(), referrer_kind="client_school")
+    assert SupportRequest.objects.count() == 0
+    referred = requests.request_submit(
+        actor=coordinator, school=client, values=b.values(), referrer_kind="alliance", route="referral"
+    )
+    assert referred.route == "referral"

@@ -105,13 +105,23 @@ def test_the_brokering_alliance_sees_the_score_but_cannot_answer_for_the_leader(
     assert soup(response).select(".govuk-button-group") == []
 
 
-@pytest.mark.parametrize("name", ["sle_maths", "commissioner", "panel_member", "hub_coordinator"])
+@pytest.mark.parametrize("name", ["sle_maths", "commissioner", "hub_coordinator"])
 def test_anyone_else_is_told_the_offer_is_not_found(name, as_person, demo):
     client = as_person(name)
     assert client.get(detail(demo["offer"])).status_code == 404
     answer = reverse("offers:answer", kwargs={"offer_id": demo["offer"].pk, "event": "decline"})
     assert client.get(answer).status_code == 404
     assert client.post(answer, {"reason": "Not mine"}).status_code == 404
+
+
+def test_the_alliances_panel_member_sees_the_offer_but_cannot_answer_it(as_person, demo):
+    """Consent is given to share a request with "the alliance and its panel"."""
+    client = as_person("panel_member")
+    assert client.get(detail(demo["offer"])).status_code == 200
+    answer = reverse("offers:answer", kwargs={"offer_id": demo["offer"].pk, "event": "decline"})
+    assert client.post(answer, {"reason": "Not mine"}).status_code == 403
+    demo["offer"].refresh_from_db()
+    assert demo["offer"].status == "with_leader"
 
 
 def test_an_offer_that_does_not_exist_is_not_found(as_person, demo):
