@@ -11,7 +11,8 @@ from domain.commissioning import request_services as requests
 from domain.organisations.models import Organisation
 
 
-def _values(**changes) -> dict:
+def request_values(**changes) -> dict:
+    """What a request needs for matching: an LLE for 4 days of closing the gap, starting in 9 days."""
     today = timezone.localdate()
     return {
         "needs": ["closing_the_gap"],
@@ -37,7 +38,7 @@ def build_demo_commissioning(*, users, schools, organisations) -> dict:
     asked = requests.request_submit(
         actor=contact,
         school=schools["Goldthorpe Junior School"],
-        values=_values(),
+        values=request_values(),
         referrer_kind="client_school",
         preferred_organisation=aire,
     )
@@ -57,7 +58,9 @@ def build_demo_commissioning(*, users, schools, organisations) -> dict:
     referred = requests.request_submit(
         actor=users[Role.COMMISSIONER],
         school=schools["Larchwood Primary School"],
-        values=_values(needs=["maths"], role_sought="sle", days="6", description="Maths leadership after a weak year"),
+        values=request_values(
+            needs=["maths"], role_sought="sle", days="6", description="Maths leadership after a weak year"
+        ),
         referrer_kind="local_authority",
         referrer_organisation=Organisation.objects.get(code="DEMO-LA"),
         preferred_organisation=aire,
@@ -66,7 +69,7 @@ def build_demo_commissioning(*, users, schools, organisations) -> dict:
     public = requests.request_submit(
         actor=None,
         school=schools["Kingsmead Secondary Academy"],
-        values=_values(phase="secondary", needs=["behaviour"], description="Behaviour across Key Stage 3"),
+        values=request_values(phase="secondary", needs=["behaviour"], description="Behaviour across Key Stage 3"),
         referrer_kind="client_school",
         preferred_organisation=aire,
         route="public_form",

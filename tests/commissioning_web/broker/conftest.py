@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import timezone
 
+from demo.commissioning import request_values
 from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.commissioning import request_services
@@ -54,21 +55,10 @@ def as_user(client):
 
 
 def values(**changes) -> dict:
-    """What a request needs for matching (as the demo's own requests)."""
-    today = timezone.localdate()
-    return {
-        "needs": ["maths"],
-        "phase": "primary",
-        "role_sought": "sle",
-        "description": "Maths leadership after a weak year",
-        "days": "6",
-        "pattern": "spread",
-        "window_starts": today + dt.timedelta(days=9),
-        "window_ends": today + dt.timedelta(days=120),
-        "funding": "client_pays",
-        "consent_to_share": True,
-        **changes,
-    }
+    """What a request needs for matching (as the demo's own requests): an SLE for maths."""
+    return request_values(
+        needs=["maths"], role_sought="sle", description="Maths leadership after a weak year", days="6", **changes
+    )
 
 
 def submit(*, actor, organisation, school=None, **changes):

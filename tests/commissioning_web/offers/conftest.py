@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from demo.commissioning import request_values as demo_request_values
 from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.commissioning import meeting_services as meetings
@@ -49,20 +50,20 @@ def as_person(client, demo):
 
 
 def request_values(**changes) -> dict:
-    today = timezone.localdate()
-    return {
-        "needs": ["behaviour"],
-        "phase": "secondary",
-        "role_sought": "nle",
-        "description": "Behaviour across Key Stage 3 after a difficult year",
-        "days": "3",
-        "pattern": "block",
-        "window_starts": today + dt.timedelta(days=9),
-        "window_ends": today + dt.timedelta(days=60),
-        "funding": "dfe_offer",
-        "consent_to_share": True,
-        **changes,
-    }
+    """An NLE for 3 days on behaviour in a secondary school, in a block, funded by the DfE."""
+    return demo_request_values(
+        **{
+            "needs": ["behaviour"],
+            "phase": "secondary",
+            "role_sought": "nle",
+            "description": "Behaviour across Key Stage 3 after a difficult year",
+            "days": "3",
+            "pattern": "block",
+            "window_ends": timezone.localdate() + dt.timedelta(days=60),
+            "funding": "dfe_offer",
+            **changes,
+        }
+    )
 
 
 def offer_through_a_panel(demo, *, leader, school="Kingsmead Secondary Academy", days_offered="10", **values):

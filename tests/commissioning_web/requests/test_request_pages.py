@@ -4,7 +4,7 @@ offer. Another person's request answers 404."""
 import pytest
 from django.urls import reverse
 
-from demo.commissioning import _values
+from demo.commissioning import request_values as _values
 from domain.commissioning import request_services
 from domain.commissioning.offer_services import offer_leader_accept
 from domain.deployments.models import Deployment
