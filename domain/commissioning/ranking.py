@@ -5,6 +5,7 @@ agenda solved at once. The engine itself knows nothing of Django."""
 import math
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from domain.accounts.models import User
@@ -136,6 +137,19 @@ def _association_names(by_id) -> dict[str, str]:
     }
 
 
+def weights_for(organisation) -> engine.Weights:
+    """The region's weights for the matching factors: settings.MATCHING_WEIGHTS maps a region's
+    code to its weights (any of needs, phase, distance, experience, feedback, spread,
+    distance_half_km, spread_days); a region without an entry takes the engine's defaults
+    (docs/matching.md). Unknown names are refused by the engine's own check."""
+    configured = getattr(settings, "MATCHING_WEIGHTS", {}) or {}
+    region = getattr(organisation, "region", None)
+    record = configured.get(region.code) if region is not None else None
+    if not record:
+        return engine.Weights()
+    return engine.parse_instance({"requests": [], "leaders": [], "weights": record}).weights
+
+
 def rank_request(request, *, brokering_organisation) -> list[dict]:
     """The eligible candidates for one request, best first, each with its score and its breakdown
     by factor (name, weight, value, contribution, reason) and flags (for instance a leader of
@@ -144,7 +158,10 @@ def rank_request(request, *, brokering_organisation) -> list[dict]:
     term = Term.containing(request.window_starts)
     leaders, by_id = _leaders(roles=[request.role_sought], term=term)
     instance = engine.Instance(
-        requests=(_request(request),), leaders=tuple(leaders), brokering_organisation=str(brokering_organisation.pk)
+        requests=(_request(request),),
+        leaders=tuple(leaders),
+        weights=weights_for(brokering_organisation),
+        brokering_organisation=str(brokering_organisation.pk),
     )
     ranking = rank(LeaderIndex(instance), instance.requests[0], limit=CANDIDATES_SHOWN, excluded_limit=EXCLUDED_SHOWN)
     names = _association_names(by_id)
@@ -177,6 +194,7 @@ def solve_agenda(items) -> dict[int, dict]:
     instance = engine.Instance(
         requests=tuple(_request(r) for r in requests),
         leaders=tuple(leaders),
+        weights=weights_for(items[0].meeting.organisation),
         brokering_organisation=str(items[0].meeting.organisation_id),
     )
     solution = solve(instance, time_limit=AGENDA_TIME_LIMIT)
