@@ -26,3 +26,17 @@ def roles_of(user) -> set[str]:
 def organisation_ids_of(user, *roles) -> set[int]:
     """The organisations in which the person holds any of `roles` (any role if none given)."""
     return {m.organisation_id for m in active_memberships_for(user) if not roles or m.role in roles}
+
+
+def people_in_role(role, **organisation_filter) -> list:
+    """Active people holding `role` actively in the organisations matching `organisation_filter`
+    (say organisation=alliance, organisation__school=school, organisation__region_id=1)."""
+    memberships = Membership.objects.filter(role=role, status=MembershipStatus.ACTIVE, **organisation_filter)
+    return [m.user for m in memberships.select_related("user") if m.user.is_active]
+
+
+def coordinators_of(organisation) -> list:
+    """The TSA or hub coordinators of `organisation` (none for no organisation)."""
+    from .roles import Role
+
+    return [] if organisation is None else people_in_role(Role.TSA_COORDINATOR, organisation=organisation)

@@ -9,6 +9,7 @@ from domain.audit.services import audit_record
 from domain.deployments.models import Deployment
 from domain.leaders.availability_services import commitment_add, commitment_release
 from domain.leaders.models import Commitment, Term
+from domain.leaders.models.availability import days_text
 from domain.leaders.people import AssociationRefused
 from domain.leaders.selectors import active_association_of
 from domain.notifications.services import notify
@@ -49,7 +50,7 @@ def offer_make(*, actor, request, leader, item=None, candidate=None) -> Offer:
         title=f"You are offered a deployment: {request.client_school.display_name}",
         body=(
             f"The panel of {request.brokering_organisation.name} chose you to support "
-            f"{request.client_school.display_name} for {request.days.normalize():f} days. Accept or decline the offer."
+            f"{request.client_school.display_name} for {days_text(request.days)} days. Accept or decline the offer."
         ),
         link=LINK_TO_OFFER.format(pk=offer.pk),
     )

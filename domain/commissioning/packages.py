@@ -4,6 +4,8 @@ trusts") and who is eligible for them."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.leaders.models.availability import days_text
+
 from .models import NlgPackage
 
 # Seed 003: "A progress review, within 4 months of the initial report is included."
@@ -53,5 +55,5 @@ def package_problem(code: str, *, school, client_trust, days: Decimal | None) ->
             )
     most = package.days + package.extra_days
     if days is not None and days > most:
-        return f"This package gives at most {most.normalize():f} days of support"
+        return f"This package gives at most {days_text(most)} days of support"
     return None

@@ -9,9 +9,9 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 from django.utils import timezone
 
-from domain.accounts.models import Membership
 from domain.accounts.roles import Role
-from domain.accounts.workflows import MembershipStatus
+from domain.accounts.selectors import coordinators_of as _coordinators_of
+from domain.accounts.selectors import people_in_role
 from domain.audit.services import audit_record
 from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
@@ -115,19 +115,9 @@ def request_check(values: dict, *, school) -> dict:
     return cleaned
 
 
-def _coordinators_of(organisation) -> list:
-    memberships = Membership.objects.filter(
-        organisation=organisation, role=Role.TSA_COORDINATOR, status=MembershipStatus.ACTIVE
-    ).select_related("user")
-    return [m.user for m in memberships if m.user.is_active]
-
-
 def school_contacts_of(school) -> list:
     """People who speak for the school in the service (a school contact of its organisation)."""
-    memberships = Membership.objects.filter(
-        organisation__school=school, role=Role.SCHOOL_CONTACT, status=MembershipStatus.ACTIVE
-    ).select_related("user")
-    return [m.user for m in memberships if m.user.is_active]
+    return people_in_role(Role.SCHOOL_CONTACT, organisation__school=school)
 
 
 def _tell_alliance(request: SupportRequest) -> None:

@@ -8,9 +8,7 @@ import zoneinfo
 from django.db import transaction
 from django.utils import timezone
 
-from domain.accounts.models import Membership
-from domain.accounts.roles import Role
-from domain.accounts.workflows import MembershipStatus
+from domain.accounts.selectors import coordinators_of as _coordinators_of
 from domain.audit.services import audit_record
 from domain.notifications.services import reminder_schedule, reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS
@@ -105,15 +103,6 @@ def on_designated_by_tsa(designation: Designation, *, actor=None) -> None:
 
 def _changed(designation: Designation, event: str, actor=None) -> None:
     designation_changed.send(sender=Designation, designation=designation, event=event, actor=actor)
-
-
-def _coordinators_of(organisation) -> list:
-    if organisation is None:
-        return []
-    memberships = Membership.objects.filter(
-        organisation=organisation, role=Role.TSA_COORDINATOR, status=MembershipStatus.ACTIVE
-    ).select_related("user")
-    return [m.user for m in memberships if m.user.is_active]
 
 
 def expiry_reminder_key(designation: Designation, months: int) -> str:

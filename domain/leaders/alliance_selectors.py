@@ -11,6 +11,7 @@ from domain.designation.models import Designation
 from .availability_services import availability_summaries, upcoming_terms
 from .memorandum_services import memorandum_current
 from .models import Association, MemorandumAcceptance, MemorandumParty, PenPortrait, Term
+from .models.availability import days_text
 from .selectors import associations_for
 from .workflows import AssociationStatus, PortraitStatus
 
@@ -96,7 +97,7 @@ def associated_leader_rows(organisation, associations) -> list[LeaderRow]:
                 memorandum=state,
                 memorandum_done=both,
                 portrait=portrait_state(leader.portraits),
-                remaining=f"{summary.remaining.normalize():f}",
+                remaining=days_text(summary.remaining),
                 over_capacity=summary.over_capacity,
                 term=term,
             )

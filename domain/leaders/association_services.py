@@ -11,7 +11,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from domain.accounts.models import User
+from domain.accounts.selectors import coordinators_of as _coordinators_of
 from domain.audit.services import audit_record
 from domain.notifications.services import notify
 from domain.organisations.models import BROKERING_KINDS, AllianceMembership
@@ -19,19 +19,13 @@ from domain.workflows.table import transition
 
 from .models import Association, AssociationOrigin
 from .people import AssociationRefused, is_designated, school_of
+from .people import lock_leader as _lock_leader
 from .workflows import ASSOCIATION, AssociationStatus
 
 # An invitation or request the other side has not answered in this many days expires.
 OFFER_DAYS = 28
 
 S = AssociationStatus
-
-
-def _lock_leader(leader) -> User:
-    """Takes the leader's row lock for the rest of the transaction: a second service acting on the
-    same leader waits here until the first has committed, then sees what it did. (SQLite has no
-    row locks; it lets one writer at a time, which serialises the same way.)"""
-    return User.objects.select_for_update(of=("self",)).get(pk=leader.pk)
 
 
 def _active_of(leader) -> Association | None:
@@ -60,20 +54,6 @@ def _refuse_if_associated(leader, *, organisation=None, you=False) -> None:
         "hub or grouping at a time (seed 000): "
         + ("end or transfer that association first" if you else "they would need to end or transfer it first")
     )
-
-
-def _coordinators_of(organisation) -> list[User]:
-    from domain.accounts.models import Membership
-    from domain.accounts.roles import Role
-    from domain.accounts.workflows import MembershipStatus
-
-    return [
-        m.user
-        for m in Membership.objects.filter(
-            organisation=organisation, role=Role.TSA_COORDINATOR, status=MembershipStatus.ACTIVE
-        ).select_related("user")
-        if m.user.is_active
-    ]
 
 
 def _school_joins_alliance(*, actor, association: Association) -> None:

@@ -13,7 +13,9 @@ from django.utils import timezone
 from domain.audit.services import audit_record
 
 from .models import Commitment, Term, TermAvailability, UnavailablePeriod
+from .models.availability import days_text
 from .people import AssociationRefused
+from .people import lock_leader as _lock_leader
 
 # A term has about 13 weeks of five days; nobody offers more than every working day of it.
 MAX_DAYS_PER_TERM = Decimal(65)
@@ -35,14 +37,6 @@ def _days(value, *, what="the number of days") -> Decimal:
     if days * 2 != (days * 2).to_integral_value():
         raise AssociationRefused(f"Enter {what} in whole or half days")
     return days
-
-
-def _lock_leader(leader) -> None:
-    """Holds the leader's row until the transaction ends: changes to their offered and committed
-    days wait for each other, so each compares against what the other wrote."""
-    from domain.accounts.models import User
-
-    User.objects.select_for_update(of=("self",)).get(pk=getattr(leader, "pk", leader))
 
 
 def committed_days(leader, term: Term) -> Decimal:
@@ -71,8 +65,7 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
     committed = committed_days(leader, term)
     if days < committed:
         raise AssociationRefused(
-            f"{committed.normalize():f} days are already committed in the {term.label.lower()}: "
-            "offer at least that many"
+            f"{days_text(committed)} days are already committed in the {term.label.lower()}: offer at least that many"
         )
     row, created = TermAvailability.objects.select_for_update().get_or_create(
         leader=leader, academic_year=term.year, term=term.name, defaults={"days_offered": days, "note": note}
@@ -85,8 +78,8 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
         actor=actor,
         action="leaders.availability.set",
         subject=leader,
-        from_state="" if before is None else f"{before.normalize():f} days",
-        to_state=f"{days.normalize():f} days",
+        from_state="" if before is None else f"{days_text(before)} days",
+        to_state=f"{days_text(days)} days",
         reason=term.label,
         data={"term": term.key},
     )
@@ -143,8 +136,8 @@ def commitment_add(
     override_reason = (override_reason or "").strip()
     if over > 0 and not override_reason:
         raise AssociationRefused(
-            f"{leader.full_name} has {max(offered - committed, Decimal(0)).normalize():f} days left in the "
-            f"{term.label.lower()}: committing {days.normalize():f} needs a reason to go past what they offered"
+            f"{leader.full_name} has {days_text(max(offered - committed, Decimal(0)))} days left in the "
+            f"{term.label.lower()}: committing {days_text(days)} needs a reason to go past what they offered"
         )
     commitment = Commitment.objects.create(
         leader=leader,
@@ -160,7 +153,7 @@ def commitment_add(
         actor=actor,
         action="leaders.commitment.added",
         subject=leader,
-        to_state=f"{(committed + days).normalize():f} of {offered.normalize():f} days committed",
+        to_state=f"{days_text(committed + days)} of {days_text(offered)} days committed",
         reason=override_reason if over > 0 else purpose.strip(),
         data={"term": term.key, "commitment_id": commitment.pk, "over_capacity": over > 0},
     )

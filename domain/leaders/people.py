@@ -12,6 +12,16 @@ class AssociationRefused(ValueError):
     """The change cannot be made as asked; the message says why, in words a person can act on."""
 
 
+def lock_leader(leader):
+    """Takes the leader's row lock for the rest of the transaction: a second service acting on the
+    same leader (associating them, changing their days) waits here until the first has committed,
+    then sees what it did. (SQLite has no row locks; it lets one writer at a time, which serialises
+    the same way.)"""
+    from domain.accounts.models import User
+
+    return User.objects.select_for_update(of=("self",)).get(pk=getattr(leader, "pk", leader))
+
+
 def current_designations(leader) -> list[Designation]:
     """The leader's designations that are neither ended nor replaced (active or suspended)."""
     return list(

@@ -6,14 +6,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from domain.accounts.models import User
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
 from .association_services import _coordinators_of
 from .models import Association, PenPortrait
-from .people import AssociationRefused, holds_direct_contact_role, is_designated, region_id_of
+from .people import AssociationRefused, holds_direct_contact_role, is_designated, lock_leader, region_id_of
 from .workflows import PEN_PORTRAIT, AssociationStatus, PortraitStatus
 
 P = PortraitStatus
@@ -58,7 +57,7 @@ def portrait_save_draft(*, actor, values: dict) -> PenPortrait:
     cleaned = _clean(values)
     # The leader's row is the lock: with no portrait yet there is no portrait row to lock, and two
     # saves at once would both make version 1.
-    User.objects.select_for_update(of=("self",)).get(pk=actor.pk)
+    lock_leader(actor)
     latest = PenPortrait.objects.filter(leader=actor).order_by("-version").first()
     if latest is not None and latest.status == P.SUBMITTED:
         raise AssociationRefused(
@@ -78,16 +77,10 @@ def portrait_save_draft(*, actor, values: dict) -> PenPortrait:
 
 
 def _representatives_of(region_id) -> list:
-    from domain.accounts.models import Membership
     from domain.accounts.roles import Role
-    from domain.accounts.workflows import MembershipStatus
+    from domain.accounts.selectors import people_in_role
 
-    if region_id is None:
-        return []
-    memberships = Membership.objects.filter(
-        role=Role.REGIONAL_REPRESENTATIVE, status=MembershipStatus.ACTIVE, organisation__region_id=region_id
-    ).select_related("user")
-    return [m.user for m in memberships if m.user.is_active]
+    return [] if region_id is None else people_in_role(Role.REGIONAL_REPRESENTATIVE, organisation__region_id=region_id)
 
 
 def _approver_organisation(leader):

@@ -4,19 +4,10 @@ the latest link went out; answering, replacing or voiding the request cancels it
 
 import datetime as dt
 
-from domain.accounts.models import Membership
-from domain.accounts.roles import Role
-from domain.accounts.workflows import MembershipStatus
+from domain.accounts.selectors import coordinators_of
 from domain.notifications.services import reminder_schedule
 
 from .selectors import CHASE_AFTER_DAYS
-
-
-def coordinators_of(organisation) -> list:
-    memberships = Membership.objects.filter(
-        organisation=organisation, role=Role.TSA_COORDINATOR, status=MembershipStatus.ACTIVE
-    ).select_related("user")
-    return [m.user for m in memberships if m.user.is_active]
 
 
 def overdue_reminder_key(request) -> str:

@@ -26,6 +26,7 @@ from domain.commissioning.workflows import OFFER, OfferStatus
 from domain.designation.models import DesignationRole
 from domain.leaders.availability_services import availability_summaries
 from domain.leaders.models import Term
+from domain.leaders.models.availability import days_text as number_of_days
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
@@ -98,7 +99,7 @@ def _visible_offer(request, offer_id):
 
 
 def days_text(days: Decimal) -> str:
-    number = f"{days.normalize():f}"
+    number = number_of_days(days)
     return f"{number} day" if days == 1 else f"{number} days"
 
 

@@ -15,7 +15,8 @@ from domain.commissioning.policies import (
     is_client_of,
 )
 from domain.commissioning.workflows import REQUEST, OfferStatus, RequestStatus
-from domain.leaders.models import PenPortrait
+from domain.leaders.models.availability import days_text
+from domain.leaders.portrait_services import portrait_published
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
@@ -101,7 +102,7 @@ def offer_answer(request, request_id):
     )
     if offer is None or not can_answer_offer_as_client(request.user, offer):
         raise Http404
-    portrait = PenPortrait.objects.filter(leader=offer.leader, status="published").first()
+    portrait = portrait_published(offer.leader)
     form = OfferAnswerForm(posted(request))
     if request.method == "POST" and form.is_valid():
         accepted = form.cleaned_data["answer"] == "accept"
@@ -127,6 +128,6 @@ def offer_answer(request, request_id):
             "support_request": support_request,
             "offer": offer,
             "portrait": portrait,
-            "days": f"{support_request.days.normalize():f}",
+            "days": days_text(support_request.days),
         },
     )

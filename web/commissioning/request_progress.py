@@ -16,6 +16,7 @@ from domain.commissioning.policies import (
 )
 from domain.commissioning.workflows import REQUEST, OfferStatus, RequestStatus
 from domain.designation.models import DesignationRole
+from domain.leaders.models.availability import days_text
 from web.common.formatting import govuk_datetime
 from web.common.policy import policy
 
@@ -130,7 +131,7 @@ def request_detail(request, request_id):
             "waiting_offer": waiting,
             "live_offer": live,
             "actions": actions,
-            "days": f"{support_request.days.normalize():f}",
+            "days": days_text(support_request.days),
             "role_label": dict(DesignationRole.choices).get(support_request.role_sought, support_request.role_sought),
         },
     )

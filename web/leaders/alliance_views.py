@@ -16,6 +16,7 @@ from domain.leaders.alliance_selectors import (
     role_labels,
 )
 from domain.leaders.association_services import association_invite_many
+from domain.leaders.models.availability import days_text
 from domain.leaders.policies import can_run_leader_lists, can_view_register
 from domain.leaders.selectors import (
     associations_for,
@@ -34,7 +35,7 @@ PER_PAGE = 25
 
 def days(value) -> str:
     """A number of days as people write it: 6, 2.5."""
-    return f"{value.normalize():f}" if value is not None else ""
+    return days_text(value)
 
 
 def organisations_for(request):

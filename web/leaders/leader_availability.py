@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from domain.leaders import availability_services as services
 from domain.leaders.models import Term
+from domain.leaders.models.availability import days_text
 from domain.leaders.people import AssociationRefused
 from domain.leaders.policies import is_designated_leader
 from domain.leaders.selectors import unavailable_periods_of
@@ -44,7 +45,7 @@ def availability_term(request, term_key):
     leader = request.user
     term = _term(term_key)
     summary = services.availability_summaries([leader], [term])[leader.pk][0]
-    initial = {"days": f"{summary.offered.normalize():f}", "note": summary.note}
+    initial = {"days": days_text(summary.offered), "note": summary.note}
     form = TermForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -10,6 +10,11 @@ from django.db import models
 from django.utils import timezone
 
 
+def days_text(value) -> str:
+    """A number of days as people write it: 6, 2.5 (not 6.0)."""
+    return "" if value is None else f"{value.normalize():f}"
+
+
 class TermName(models.TextChoices):
     AUTUMN = "autumn", "Autumn"
     SPRING = "spring", "Spring"
