@@ -7,10 +7,13 @@ from django import forms
 REASON_LIMIT = 4000
 
 
-def reason_field(required_message: str | None = None, *, noun: str = "reason", limit: int = REASON_LIMIT):
+def reason_field(
+    required_message: str | None = None, *, noun: str = "reason", limit: int = REASON_LIMIT, name: str | None = None
+):
     """A textarea for why something is done. Required when `required_message` is given (say,
-    "Enter why you are ending the association"); `noun` names it in the length message."""
-    messages = {"max_length": f"The {noun} must be {limit:,} characters or fewer"}
+    "Enter why you are ending the association"); the length message names it "The <noun>", or
+    `name` ("Your grounds")."""
+    messages = {"max_length": f"{name or 'The ' + noun} must be {limit:,} characters or fewer"}
     if required_message:
         messages["required"] = required_message
     return forms.CharField(

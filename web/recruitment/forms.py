@@ -6,6 +6,7 @@ from django import forms
 from domain.designation.specialisms import PHASES
 from domain.recruitment.services import MAX_TEXT
 from domain.schools.models import School
+from web.common.fields import reason_field
 
 TOO_LONG = f"must be {MAX_TEXT:,} characters or fewer"
 
@@ -318,22 +319,11 @@ class DecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether the panel approves or declines the application"},
     )
-    feedback = forms.CharField(
-        max_length=MAX_TEXT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter the written feedback to the applicant",
-            "max_length": f"The feedback {TOO_LONG}",
-        },
-    )
+    feedback = reason_field("Enter the written feedback to the applicant", noun="feedback", limit=MAX_TEXT)
 
 
 class AppealForm(forms.Form):
-    grounds = forms.CharField(
-        max_length=MAX_TEXT,
-        widget=forms.Textarea,
-        error_messages={"required": "Enter the grounds for your appeal", "max_length": f"Your grounds {TOO_LONG}"},
-    )
+    grounds = reason_field("Enter the grounds for your appeal", name="Your grounds", limit=MAX_TEXT)
 
 
 class AppealDecisionForm(forms.Form):
@@ -342,11 +332,4 @@ class AppealDecisionForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose whether the appeal is upheld or dismissed"},
     )
-    reasons = forms.CharField(
-        max_length=MAX_TEXT,
-        widget=forms.Textarea,
-        error_messages={
-            "required": "Enter the reasons for the appeal's outcome",
-            "max_length": f"The reasons {TOO_LONG}",
-        },
-    )
+    reasons = reason_field("Enter the reasons for the appeal's outcome", noun="reasons", limit=MAX_TEXT)
