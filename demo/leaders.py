@@ -183,7 +183,7 @@ def build_demo_leaders(*, users, organisations, schools, password, totp_key) -> 
     )
     _portrait(alex, alex_leader, approver=coordinator)
     term = Term.containing(timezone.localdate())
-    for offered, t in zip(("6", "8", "5"), term.following(3), strict=True):
+    for offered, t in zip(("10", "8", "5"), term.following(3), strict=True):
         availability.availability_set(actor=alex, leader=alex, term=t, days=offered)
     availability.commitment_add(
         actor=coordinator, leader=alex, term=term, days="2", purpose="Diagnostic visit to a primary school (demo)"

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.commissioning import build_demo_commissioning
+from demo.deployments import build_demo_deployment
 from demo.leaders import build_demo_leaders
 from domain.accounts import services as accounts
 from domain.accounts.models import User
@@ -297,7 +298,8 @@ def build_demo_region() -> list[DemoPerson]:
     build_demo_leaders(
         users=users, organisations=organisations, schools=schools, password=DEMO_PASSWORD, totp_key=DEMO_TOTP_KEY
     )
-    build_demo_commissioning(users=users, schools=schools, organisations=organisations)
+    commissioning = build_demo_commissioning(users=users, schools=schools, organisations=organisations)
+    build_demo_deployment(users=users, schools=schools, organisations=organisations, meeting=commissioning["meeting"])
     return PEOPLE
 
 

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "web.directory",
     "web.leaders",
     "web.commissioning",
+    "web.deployments",
     # The deterministic demo region that `make run` loads.
     "demo",
 ]

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from domain.audit.services import audit_record
 from domain.deployments.models import Deployment
+from domain.deployments.services import LINK_TO_DEPLOYMENT, deployment_start
 from domain.leaders.availability_services import commitment_add, commitment_release
 from domain.leaders.models import Commitment, Term
 from domain.leaders.models.availability import days_text
@@ -133,33 +134,20 @@ def offer_client_accept(*, actor, offer: Offer) -> Deployment:
     locked.client_answered_at = offer.client_answered_at = timezone.now()
     locked.save(update_fields=["client_answered_at"])
     request = _change(offer.request, "agree", actor=actor, data={"offer_id": offer.pk})
-    deployment = Deployment.objects.create(
-        request=request,
-        leader=offer.leader,
-        organisation=request.brokering_organisation,
-        client_school=request.client_school,
-        days=request.days,
-        starts_on=request.window_starts,
-        ends_on=request.window_ends,
-    )
+    deployment = deployment_start(actor=actor, request=request, leader=offer.leader, offer_id=offer.pk)
     Commitment.objects.filter(reference=_commitment_reference(offer), released_at__isnull=True).update(
         reference=f"deployment:{deployment.pk}"
-    )
-    audit_record(
-        actor=actor,
-        action="deployments.deployment.created",
-        subject=deployment,
-        to_state=deployment.status,
-        organisation=request.brokering_organisation,
-        data={"request_id": request.pk, "offer_id": offer.pk},
     )
     people = [offer.leader, *_coordinators_of(request.brokering_organisation)]
     for person in people:
         notify(
             user=person,
             title=f"Deployment agreed: {offer.leader.full_name} at {request.client_school.display_name}",
-            body=f"{request.reference} is agreed. The deployment starts on {request.window_starts:%-d %B %Y}.",
-            link=LINK_TO_REQUEST.format(pk=request.pk),
+            body=(
+                f"{request.reference} is agreed. The deployment starts on {request.window_starts:%-d %B %Y}. "
+                f"{request.brokering_organisation.name} will now draw up the contract for everyone to agree."
+            ),
+            link=LINK_TO_DEPLOYMENT.format(pk=deployment.pk),
         )
     return deployment
 

@@ -5,3 +5,8 @@ class Config(AppConfig):
     name = "domain.deployments"
     label = "deployments"
     verbose_name = "Deployments"
+
+    def ready(self):
+        from .policies import register
+
+        register()

@@ -128,6 +128,12 @@ AREA_MATRICES = [
         "matrix_support",
         "matrix_broker",
         "matrix_offers",
+        "matrix_deployments",
+        "matrix_deployments_contract",
+        "matrix_deployments_visits",
+        "matrix_deployments_concerns",
+        "matrix_deployments_feedback",
+        "matrix_deployments_invoices",
     )
 ]
 for _area in AREA_MATRICES:
@@ -185,6 +191,7 @@ def world(db):
 
     alliance = Organisation.objects.get(code="DEMO-TSA1")
     from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
+    from domain.deployments.models import Deployment
     from domain.designation.models import Designation
     from domain.leaders.models import Association, PenPortrait
 
@@ -204,8 +211,11 @@ def world(db):
         "referred": SupportRequest.objects.get(status="submitted"),
         "public_request": SupportRequest.objects.get(status="awaiting_confirmation"),
         "meeting": PanelMeeting.objects.get(),
-        "item": AgendaItem.objects.get(),
-        "offer": Offer.objects.get(),
+        "item": AgendaItem.objects.get(request__status="matched"),
+        "offer": Offer.objects.get(status="with_leader"),
+        # demo.deployments: the local authority's referral of the school contact's school, delivered by
+        # the system leader and brokered by the coordinator's alliance.
+        "deployment": Deployment.objects.get(),
         "designation": Designation.objects.get(person__email="system.leader@demo.test"),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,

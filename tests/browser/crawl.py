@@ -66,7 +66,7 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
 
     # The demo's only agenda item, already decided: its decide page sends the panel back to the
     # meeting, ranking again and taking off the agenda take only POST (their GET answers 405).
-    item = AgendaItem.objects.get()
+    item = AgendaItem.objects.get(request__status="matched")
     commissioning = {
         **{
             f"broker:{name}": [reverse(f"broker:{name}", args=[item.meeting_id, item.pk])]

@@ -168,14 +168,14 @@ def test_the_client_accepts_and_the_deployment_is_created(aire, offer):
         Decimal(4),
         request.window_starts,
         request.window_ends,
-        "agreed",
+        "contracting",
     )
     commitment = Commitment.objects.get(leader=offer.leader)
     assert commitment.reference == f"deployment:{deployment.pk}"
     assert commitment.released_at is None
     assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
     event = AuditEvent.objects.get(action="deployments.deployment.created")
-    assert event.data == {"request_id": request.pk, "offer_id": offer.pk}
+    assert event.data == {"request_id": request.pk, "offer_id": offer.pk, "commissioner_id": None}
     told = set(Notification.objects.filter(title__startswith="Deployment agreed").values_list("user", flat=True))
     assert told == {offer.leader.pk, coordinator.pk}
 

@@ -79,7 +79,7 @@ def test_from_asking_to_a_deployment():
         ("commissioning.offer.leader_accepts", "with_leader", "with_client"),
         ("commissioning.offer.client_accepts", "with_client", "accepted"),
     ]
-    assert trail(deployment) == [("deployments.deployment.created", "", "agreed")]
+    assert trail(deployment) == [("deployments.deployment.created", "", "contracting")]
     commitments = AuditEvent.objects.filter(action__startswith="leaders.commitment.", subject_id=str(leader.pk))
     assert list(commitments.values_list("action", flat=True)) == ["leaders.commitment.added"]
     actors = dict(AuditEvent.objects.filter(action__startswith="commissioning.request.").values_list("action", "actor"))

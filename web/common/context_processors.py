@@ -46,6 +46,7 @@ def _navigation(request) -> list[dict]:
             items.append(item("broker:queue", "Requests and panels", namespace == "broker"))
         else:
             items.append(item("requests:list", "Support requests", namespace in ("requests", "offers")))
+        items.append(item("deployments:list", "Deployments", namespace == "deployments"))
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
         if can_manage_rounds(user):

@@ -43,8 +43,8 @@ def demo(db):
         "referred": SupportRequest.objects.get(status="submitted"),
         "public": SupportRequest.objects.get(status="awaiting_confirmation"),
         "meeting": PanelMeeting.objects.get(),
-        "item": AgendaItem.objects.get(),
-        "offer": Offer.objects.get(),
+        "item": AgendaItem.objects.get(request__status="matched"),
+        "offer": Offer.objects.get(status="with_leader"),
     }
 
 

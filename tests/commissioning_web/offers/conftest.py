@@ -38,7 +38,7 @@ def demo(db):
         "aire": Organisation.objects.get(code="DEMO-TSA1"),
         "hub": Organisation.objects.get(code="DEMO-HUB1"),
         # The demo's offer: the school contact's request, chosen for Alex, waiting for them.
-        "offer": Offer.objects.get(leader=people["alex"]),
+        "offer": Offer.objects.get(leader=people["alex"], status="with_leader"),
     }
 
 

@@ -40,7 +40,7 @@ def test_the_leader_accepts_and_their_days_are_committed(as_person, demo):
     offer = demo["offer"]
     client = as_person("alex")
     page = client.get(answer(offer, "accept"))
-    assert "You have 4 days free of the 6 days you offered" in page.content.decode()
+    assert "You have 4 days free of the 10 days you offered" in page.content.decode()
     response = client.post(answer(offer, "accept"), follow=True)
     assert response.redirect_chain[-1][0] == detail(offer)
     assert "You accepted the offer. Goldthorpe Junior School is asked to accept it" in banner(response)
@@ -57,7 +57,8 @@ def test_accepting_past_the_days_offered_is_refused_with_a_way_to_offer_more(as_
     offer = demo["offer"]
     alex = demo["alex"]
     term = Term.containing(offer.request.window_starts)
-    # 2 of 6 days were committed: one more leaves 3 free, fewer than the 4 the request needs.
+    # 6 of 10 days are committed (a visit and the demo deployment): one more leaves 3 free, fewer than
+    # the 4 the request needs.
     availability.commitment_add(actor=demo["coordinator"], leader=alex, term=term, days="1", purpose="Another visit")
     client = as_person("alex")
     page = client.get(answer(offer, "accept"))

@@ -31,7 +31,7 @@ def demo(db):
         "request": SupportRequest.objects.get(status="matched"),
         "referred": SupportRequest.objects.get(status="submitted"),
         "public_request": SupportRequest.objects.get(status="awaiting_confirmation"),
-        "offer": Offer.objects.get(),
+        "offer": Offer.objects.get(status="with_leader"),
     }
 
 

@@ -1,0 +1,114 @@
+"""Who may see and do what with a deployment. A deployment is private to its parties (the client
+school's contacts, the leader, the brokering alliance and the commissioner, if any) and to the
+representatives of the brokering alliance's region. Everyone else gets 404 from its pages.
+
+A cause for concern is narrower still (DESIGN.md invariants: nobody sees another organisation's
+concerns): the person who raised it, the brokering alliance (its coordinators, its quality lead
+and its region's representatives) and, once escalated, the commissioner. The other party is told
+what it needs by the alliance, not shown the record."""
+
+from domain.accounts.policies import is_signed_in
+from domain.accounts.roles import Role
+from domain.accounts.selectors import active_memberships_for, organisation_ids_of, roles_of
+from domain.audit.policies import present_ids, register_timeline_subject
+from domain.commissioning.models import ReferrerKind
+from domain.commissioning.policies import can_broker
+
+from .models import Party
+from .workflows import ConcernStatus, DeploymentStatus
+
+
+def client_school_ids_of(user) -> set[int]:
+    return {m.organisation.school_id for m in active_memberships_for(user) if m.role == Role.SCHOOL_CONTACT} - {None}
+
+
+def is_leader_of(user, deployment) -> bool:
+    return deployment is not None and is_signed_in(user) and user.pk == deployment.leader_id
+
+
+def is_client_of(user, deployment) -> bool:
+    """The client school's contacts, and the person who asked for the school when it asked itself
+    (a referrer is the commissioner, not the client)."""
+    if deployment is None or not is_signed_in(user):
+        return False
+    if deployment.client_school_id in client_school_ids_of(user):
+        return True
+    request = deployment.request
+    return request.referrer_kind == ReferrerKind.CLIENT_SCHOOL and request.submitted_by_id == user.pk
+
+
+def is_commissioner_of(user, deployment) -> bool:
+    return (
+        deployment is not None
+        and deployment.commissioner_id is not None
+        and is_signed_in(user)
+        and deployment.commissioner_id in organisation_ids_of(user, Role.COMMISSIONER)
+    )
+
+
+def can_manage_deployment(user, deployment) -> bool:
+    """The brokering alliance: its coordinators and the representatives of its region."""
+    return deployment is not None and can_broker(user, deployment.organisation_id)
+
+
+def parties_of(user, deployment) -> set[str]:
+    """The sides the person speaks for on this deployment (Party values)."""
+    parties = set()
+    if is_leader_of(user, deployment):
+        parties.add(Party.LEADER)
+    if is_client_of(user, deployment):
+        parties.add(Party.CLIENT)
+    if can_manage_deployment(user, deployment):
+        parties.add(Party.ALLIANCE)
+    if is_commissioner_of(user, deployment):
+        parties.add(Party.COMMISSIONER)
+    return parties
+
+
+def can_see_deployment(user, deployment) -> bool:
+    return bool(parties_of(user, deployment))
+
+
+def can_use_deployments(user) -> bool:
+    """The deployments list: anyone signed in (it lists only their own deployments)."""
+    return is_signed_in(user)
+
+
+def is_open(deployment) -> bool:
+    return deployment is not None and deployment.status in (DeploymentStatus.CONTRACTING, DeploymentStatus.ACTIVE)
+
+
+def can_see_concern(user, concern) -> bool:
+    if concern is None or not is_signed_in(user):
+        return False
+    deployment = concern.deployment
+    if user.pk == concern.raised_by_id or user.pk == deployment.quality_lead_id:
+        return True
+    if can_manage_deployment(user, deployment):
+        return True
+    return (
+        concern.status != ConcernStatus.OPEN
+        and concern.escalated_at is not None
+        and is_commissioner_of(user, deployment)
+    )
+
+
+def can_raise_concern(user, deployment) -> bool:
+    """The leader, the client or the alliance, while the deployment is open."""
+    return is_open(deployment) and bool(parties_of(user, deployment) & {Party.LEADER, Party.CLIENT, Party.ALLIANCE})
+
+
+def can_run_quality_assurance(user) -> bool:
+    """Alliance pages of quality assurance and finance: coordinators and representatives."""
+    return is_signed_in(user) and (
+        user.is_superuser or bool(roles_of(user) & {Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE})
+    )
+
+
+def register() -> None:
+    register_timeline_subject(
+        "deployments.deployment",
+        region_ids=lambda deployment: present_ids(deployment.organisation.region_id),
+        organisation_ids=lambda deployment: present_ids(deployment.organisation_id),
+        select_related=("organisation",),
+    )

@@ -1,0 +1,3 @@
+"""URLs of the deployment pages in review_views (part of the deployments namespace, urls.py)."""
+
+urlpatterns = []

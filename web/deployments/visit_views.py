@@ -1,0 +1,6 @@
+"""Deployment pages: visit (to be written)."""
+
+
+def section(request, deployment) -> dict:
+    """What the deployment's page shows of this part, for deployments/detail.html."""
+    return {}
