@@ -6,6 +6,8 @@ A deployment another organisation's people may not see answers 404, as if it did
 Each part of the page (contract, visits, concerns, reviews, feedback, invoices, impact) comes
 from its own module's `section()`."""
 
+import importlib
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -24,26 +26,12 @@ from domain.leaders.models.availability import days_text
 from web.common.fields import reason_field
 from web.common.policy import policy
 
-from . import (
-    concern_views,
-    contract_views,
-    feedback_views,
-    impact_views,
-    invoice_views,
-    review_views,
-    visit_views,
-)
-
 PER_PAGE = 25
-SECTIONS = {
-    "contract": contract_views,
-    "visits": visit_views,
-    "concerns": concern_views,
-    "reviews": review_views,
-    "feedback": feedback_views,
-    "invoices": invoice_views,
-    "impact": impact_views,
-}
+# Each part of the deployment's page, from its own module (imported when the page is drawn, as
+# those modules use this one's look-ups).
+SECTIONS = ("contract", "visit", "concern", "review", "feedback", "invoice", "impact")
+SECTION_KEYS = {"visit": "visits", "concern": "concerns", "review": "reviews", "invoice": "invoices"}
+
 
 TAG_CLASSES = {
     DeploymentStatus.CONTRACTING: "govuk-tag--blue",
@@ -107,8 +95,9 @@ def deployment_detail(request, deployment_id):
         "days": days_text(deployment.days),
         "extra_days": days_text(deployment.extra_days),
     }
-    for name, module in SECTIONS.items():
-        context[name] = module.section(request, deployment)
+    for name in SECTIONS:
+        module = importlib.import_module(f"web.deployments.{name}_views")
+        context[SECTION_KEYS.get(name, name)] = module.section(request, deployment)
     return render(request, "deployments/detail.html", context)
 
 

@@ -212,9 +212,8 @@ def test_the_minutes_download_as_csv(demo, as_user):
     response = as_user(demo["panel.member"]).get(meeting_url(demo["meeting"], "broker:minutes", fmt="csv"))
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert len(rows) == 1
-    row = rows[0]
-    assert row["Request"] == demo["matched"].reference
+    assert len(rows) == 2  # the demo deployment's request was decided at the same meeting
+    row = next(r for r in rows if r["Request"] == demo["matched"].reference)
     assert row["Chosen leader"] == "Alex Fernleigh" == row["Top suggestion"]
     assert row["Rank of the chosen leader"] == "1"
     assert row["Rationale"] == "Closing the gap in a primary school close by"

@@ -31,7 +31,7 @@ def test_the_page_shows_three_terms_with_what_remains(as_leader):
     response = as_leader("alex").get(reverse("leader:availability"))
     rows = [" ".join(r.get_text(" ").split()) for r in soup(response).select("[data-testid=terms] tbody tr")]
     assert [r.split(" Change")[0] for r in rows] == [
-        "Autumn term 2026 to 2027 6 2 4",
+        "Autumn term 2026 to 2027 10 6 4",
         "Spring term 2026 to 2027 8 0 8",
         "Summer term 2026 to 2027 5 0 5",
     ]
@@ -65,9 +65,9 @@ def test_setting_the_days_for_a_term(as_leader, demo):
 
 def test_offering_fewer_days_than_committed_is_refused(as_leader, demo):
     refused = as_leader("alex").post(term_url("2026-autumn"), {"days": "1"})
-    assert errors(refused) == ["2 days are already committed in the autumn term 2026 to 2027: offer at least that many"]
+    assert errors(refused) == ["6 days are already committed in the autumn term 2026 to 2027: offer at least that many"]
     assert soup(refused).select_one(".govuk-error-summary__list a")["href"] == "#id_days"
-    assert offered(demo["alex"], 2026, "autumn") == Decimal(6)
+    assert offered(demo["alex"], 2026, "autumn") == Decimal(10)
 
 
 @pytest.mark.parametrize(
@@ -77,7 +77,7 @@ def test_offering_fewer_days_than_committed_is_refused(as_leader, demo):
 def test_the_days_must_be_a_number(as_leader, demo, days, message):
     refused = as_leader("alex").post(term_url("2026-autumn"), {"days": days})
     assert errors(refused)[0].startswith(message)
-    assert offered(demo["alex"], 2026, "autumn") == Decimal(6)
+    assert offered(demo["alex"], 2026, "autumn") == Decimal(10)
 
 
 @pytest.mark.parametrize("key", ["2026-winter", "autumn", "2026"])
