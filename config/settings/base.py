@@ -176,6 +176,10 @@ NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
 SERVICE_BASE_URL = os.environ.get("SERVICE_BASE_URL", "http://127.0.0.1:8000")
 
+# Deployments: a note of visit is due this many working days after the visit (issue 6; the
+# leader is chased the morning after).
+DEPLOYMENT_NOTE_DUE_WORKING_DAYS = 5
+
 # Background work (Django's tasks framework, with the database-backed worker: manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

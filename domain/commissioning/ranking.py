@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 
 from domain.accounts.models import User
+from domain.deployments.feedback_selectors import feedback_scores
 from domain.deployments.models import Deployment
 from domain.designation.models import Designation
 from domain.designation.workflows import DesignationStatus
@@ -82,6 +83,8 @@ def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]
                 school_id=str(school.pk), phase=None, outcome=school.ofsted_grade, size=school.number_of_pupils
             )
         )
+    # Seed 000 "Principles for QA": clients' feedback, once both sides of a round have answered.
+    feedback = feedback_scores([person.pk for person in people])
     leaders, by_id = [], {}
     for person in people:
         designations = person.active_designations
@@ -105,6 +108,7 @@ def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]
                 organisation_id=str(association.organisation_id) if association else None,
                 experience=tuple(experience[person.pk]),
                 load=math.ceil(summary.committed),
+                feedback=feedback.get(person.pk),
             )
         )
         by_id[str(person.pk)] = person

@@ -45,7 +45,11 @@ def test_a_leader_with_an_invitation_and_nothing_written_is_asked_for_each(clien
 def test_a_leader_with_everything_done_is_asked_only_to_answer_their_offer(client, demo):
     assert to_do_for_leader(demo["system.leader"], term=TERM) == []
     # demo.commissioning: the panel chose the system leader for the school contact's request.
-    assert things_to_do(client, demo["system.leader"]) == {"Answer an offer of a deployment": reverse("offers:list")}
+    # demo.deployments: the school answered the mid-deployment feedback; the leader has not yet.
+    assert things_to_do(client, demo["system.leader"]) == {
+        "Answer an offer of a deployment": reverse("offers:list"),
+        "Give your feedback on a deployment": reverse("deployments:list"),
+    }
 
 
 def test_a_returned_portrait_and_an_unaccepted_memorandum_are_asked_for(demo):
@@ -73,6 +77,9 @@ def test_an_alliance_is_asked_to_answer_requests_approve_portraits_and_accept_me
         "Answer a leader's request to associate": reverse("alliance:leaders"),
         # demo.commissioning: the local authority's referral and the public form's request.
         "Triage 2 requests for support": reverse("broker:queue"),
+        # demo.deployments: the leader's open concern, and a shared day not yet invoiced.
+        "Deal with a cause for concern": reverse("deployments:list"),
+        "Invoice the evidenced days of a deployment": reverse("deployments:list"),
     }
 
 

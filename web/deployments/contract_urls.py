@@ -1,3 +1,27 @@
 """URLs of the deployment pages in contract_views (part of the deployments namespace, urls.py)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import contract_views as views
+
+urlpatterns = [
+    path("<int:deployment_id>/contract/", views.contract_page, name="contract"),
+    path("<int:deployment_id>/contract/terms/", views.contract_terms, name="contract-terms"),
+    path("<int:deployment_id>/contract/measures/add/", views.contract_measure_add, name="contract-measure-add"),
+    path(
+        "<int:deployment_id>/contract/measures/<int:measure_id>/",
+        views.contract_measure_change,
+        name="contract-measure-change",
+    ),
+    path(
+        "<int:deployment_id>/contract/measures/<int:measure_id>/remove/",
+        views.contract_measure_remove,
+        name="contract-measure-remove",
+    ),
+    path("<int:deployment_id>/contract/send/", views.contract_propose, name="contract-propose"),
+    path("<int:deployment_id>/contract/change/", views.contract_change, name="contract-change"),
+    path("<int:deployment_id>/contract/withdraw/", views.contract_withdraw, name="contract-withdraw"),
+    path("<int:deployment_id>/contract/versions/<int:number>/", views.contract_version, name="contract-version"),
+    path("<int:deployment_id>/contract/versions/<int:number>/agree/", views.contract_agree, name="contract-agree"),
+    path("<int:deployment_id>/contract/versions/<int:number>/pdf/", views.contract_pdf, name="contract-pdf"),
+]

@@ -1,3 +1,10 @@
 """URLs of the deployment pages in review_views (part of the deployments namespace, urls.py)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import review_views
+
+urlpatterns = [
+    path("<int:deployment_id>/reviews/record/<slug:kind>/", review_views.review_record, name="review-record"),
+    path("<int:deployment_id>/reviews/<int:review_id>/", review_views.review_detail, name="review-detail"),
+]

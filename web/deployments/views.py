@@ -19,7 +19,12 @@ from domain.accounts.selectors import coordinators_of
 from domain.deployments import services
 from domain.deployments.errors import DeploymentRefused
 from domain.deployments.models import Party
-from domain.deployments.policies import can_manage_deployment, can_use_deployments, is_open, parties_of
+from domain.deployments.policies import (
+    can_manage_deployment,
+    can_use_deployments,
+    is_open,
+    parties_of,
+)
 from domain.deployments.selectors import deployment_for, deployments_for
 from domain.deployments.workflows import DeploymentStatus
 from domain.leaders.models.availability import days_text

@@ -16,6 +16,7 @@ from domain.audit.policies import can_read_timeline_of
 from domain.audit.selectors import timeline_for, timeline_subject_for
 from domain.audit.services import subject_type_of
 from domain.commissioning.todo import to_do_for as commissioning_to_do_for
+from domain.deployments.todo import to_do_for as deployments_to_do_for
 from domain.leaders.models import Term
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
@@ -49,6 +50,7 @@ TO_DO_PAGES = {
     "triage": "broker:queue",
     "client_offers": "requests:list",
     "confirm": "requests:list",
+    "deployments": "deployments:list",
 }
 
 
@@ -59,6 +61,7 @@ def _things_to_do(user) -> list[dict]:
     if can_run_leader_lists(user):
         items += to_do_for_alliance(user)
     items += commissioning_to_do_for(user)
+    items += deployments_to_do_for(user)
     return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
 
 

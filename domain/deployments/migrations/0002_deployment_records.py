@@ -280,7 +280,6 @@ class Migration(migrations.Migration):
                 ('findings', models.TextField(blank=True)),
                 ('next_steps', models.TextField(blank=True)),
                 ('note_due_on', models.DateField()),
-                ('chased_at', models.DateTimeField(blank=True, null=True)),
                 ('shared_at', models.DateTimeField(blank=True, null=True)),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('deployment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='visits', to='deployments.deployment')),
@@ -333,10 +332,6 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='invoice',
             constraint=models.CheckConstraint(condition=models.Q(('days__gt', 0)), name='invoice_days_positive'),
-        ),
-        migrations.AddConstraint(
-            model_name='invoice',
-            constraint=models.CheckConstraint(condition=models.Q(('amount', django.db.models.expressions.CombinedExpression(models.F('remuneration'), '+', models.F('brokerage_fee')))), name='invoice_amount_adds_up'),
         ),
         migrations.AddConstraint(
             model_name='review',

@@ -22,9 +22,8 @@ class Visit(models.Model):
     activities = models.TextField(blank=True)
     findings = models.TextField(blank=True)
     next_steps = models.TextField(blank=True)
-    # When the note is due (working days after the visit) and when the leader was chased for it.
+    # When the note is due (working days after the visit); the leader is chased by a reminder after.
     note_due_on = models.DateField()
-    chased_at = models.DateTimeField(null=True, blank=True)
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -1,0 +1,16 @@
+import pytest
+
+from . import helpers
+
+
+@pytest.fixture
+def started(db):
+    """A commissioned deployment that started on 1 October 2026, still agreeing its contract."""
+    return helpers.started()
+
+
+@pytest.fixture
+def active(started):
+    """The same deployment under way on an agreed contract with two impact measures."""
+    helpers.activate(started)
+    return started
