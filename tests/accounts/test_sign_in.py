@@ -154,6 +154,7 @@ def test_a_signed_in_regional_representative_sees_the_regional_admin_in_the_navi
         "Find a system leader",
         "Leaders",
         "Requests and panels",
+        "Deployments",
         "Designations",
         "Recruitment",
         "Regional admin",

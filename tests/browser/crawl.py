@@ -82,6 +82,7 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
     return {
         **selection,
         **commissioning,
+        **_deployment_examples(),
         "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.
@@ -112,6 +113,40 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
                 },
             )
         ],
+    }
+
+
+def _deployment_examples() -> dict[str, list[str]]:
+    """The demo deployment's pages that no link leads to there: its contract is agreed (the draft's
+    pages send the alliance back to the contract; agreeing takes a POST), its one invoice is
+    issued, its planned visit has no note yet, and nobody asked for more days."""
+    from domain.deployments.models import Deployment, ImpactMeasure, Invoice, Visit
+
+    deployment = Deployment.objects.get()
+    d = deployment.pk
+    version = deployment.current_contract.number
+    measure = ImpactMeasure.objects.filter(contract=deployment.current_contract).first().pk
+    planned = Visit.objects.get(deployment=deployment, status="planned").pk
+    invoice = Invoice.objects.get(deployment=deployment).pk
+    return {
+        **{
+            f"deployments:{name}": [reverse(f"deployments:{name}", args=[d])]
+            for name in ("contract-terms", "contract-measure-add", "contract-propose", "contract-withdraw")
+        },
+        **{
+            f"deployments:{name}": [reverse(f"deployments:{name}", args=[d, version])]
+            for name in ("contract-version", "contract-agree")
+        },
+        **{
+            f"deployments:{name}": [reverse(f"deployments:{name}", args=[d, measure])]
+            for name in ("contract-measure-change", "contract-measure-remove")
+        },
+        **{
+            f"deployments:{name}": [reverse(f"deployments:{name}", args=[d, planned])]
+            for name in ("visit-note", "visit-cancel")
+        },
+        "deployments:invoice-issue": [reverse("deployments:invoice-issue", args=[d, invoice])],
+        "deployments:variation-decide": [reverse("deployments:variation-decide", args=[d, 999999])],
     }
 
 

@@ -256,6 +256,7 @@ def contract_terms(request, deployment_id):
     if draft is None:
         return _to_contract(deployment)
     initial = {name: getattr(draft, name) for name in services.TERMS}
+    initial["days"] = days_text(draft.days)  # "3", not "3.0"
     form = TermsForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
