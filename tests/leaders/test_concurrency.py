@@ -3,86 +3,21 @@ exactly one active association". Each attempt runs in its own thread, on its own
 connection and in its own transaction, released together by a barrier. PostgreSQL only: SQLite
 lets one writer at a time, so there is no race to lose there."""
 
-import threading
-
-import pytest
-from django.db import connection, connections
-
 from domain.leaders import association_services as assoc
 from domain.leaders.models import Association
 from domain.leaders.people import AssociationRefused
+from tests.concurrency import POSTGRESQL_ONLY, _migrated_data_only, transactional_db  # noqa: F401 (fixtures)
+from tests.concurrency import race as racing
 
 from .helpers import alliance, alliance_with_coordinator, associated_leader, coordinator_of, unassociated_leader
 
 N = 8
 
-pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
-
-
-@pytest.fixture
-def _migrated_data_only(django_db_blocker):
-    """As tests/browser/conftest.py: starts from an emptied database that serialized rollback fills
-    with what the migrations made (the regions), and puts that back afterwards, so that the tests
-    after these still find the regions."""
-    from django.core.management import call_command
-
-    def empty_then_migrated(restore: bool) -> None:
-        with django_db_blocker.unblock():
-            for alias in connections:
-                call_command(
-                    "flush",
-                    database=alias,
-                    interactive=False,
-                    verbosity=0,
-                    reset_sequences=False,
-                    inhibit_post_migrate=True,
-                )
-                contents = getattr(connections[alias], "_test_serialized_contents", None)
-                if restore and contents is not None:
-                    connections[alias].creation.deserialize_db_from_string(contents)
-
-    empty_then_migrated(restore=False)
-    yield
-    empty_then_migrated(restore=True)
-
-
-@pytest.fixture
-def transactional_db(_migrated_data_only, django_db_serialized_rollback, transactional_db):
-    """pytest-django's transactional database, starting from (and ending with) the migrated data."""
+pytestmark = POSTGRESQL_ONLY
 
 
 def race(attempts):
-    """Runs each callable in its own thread at the same moment; returns (successes, refusals,
-    other errors)."""
-    barrier = threading.Barrier(len(attempts))
-    successes, refusals, errors = [], [], []
-    lock = threading.Lock()
-
-    def run(attempt):
-        try:
-            barrier.wait(timeout=30)
-            result = attempt()
-            with lock:
-                successes.append(result)
-        except AssociationRefused as refusal:
-            with lock:
-                refusals.append(str(refusal))
-        except BaseException as error:  # an IntegrityError escaping, a deadlock...
-            with lock:
-                errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(attempt,)) for attempt in attempts]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "an attempt never finished"
-    return successes, refusals, errors
+    return racing(attempts, refusal=AssociationRefused)
 
 
 def assert_exactly_one_won(leader, successes, refusals, errors, attempts=N):
