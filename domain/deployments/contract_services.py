@@ -16,17 +16,16 @@ import json
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
 from domain.accounts.policies import is_signed_in
-from domain.accounts.roles import Role
-from domain.accounts.selectors import organisation_ids_of
 from domain.audit.services import audit_record
 
+from .contract_commitments import commitments_follow_contract
 from .errors import DeploymentRefused
 from .models import ContractAgreement, ContractVersion, ContractView, Deployment, ImpactMeasure, Party, Payer
-from .policies import can_manage_deployment, is_client_of, is_commissioner_of, is_leader_of, parties_of
+from .policies import can_manage_deployment, parties_of, speaks_for
 from .services import require_open, step, tell
 from .workflows import CONTRACT, DEPLOYMENT, ContractStatus, DeploymentStatus
 
@@ -79,22 +78,6 @@ PARTY_NAMES = {
 
 
 # Who speaks for a party when agreeing --------------------------------------------------------
-
-
-def speaks_for(user, deployment, party: str) -> bool:
-    """Whether the person may agree the contract for `party`. The alliance agrees through one of
-    its coordinators (not a representative of the region, who oversees but is not a party)."""
-    if deployment is None or not is_signed_in(user):
-        return False
-    if party == Party.LEADER:
-        return is_leader_of(user, deployment)
-    if party == Party.CLIENT:
-        return is_client_of(user, deployment)
-    if party == Party.COMMISSIONER:
-        return is_commissioner_of(user, deployment)
-    if party == Party.ALLIANCE:
-        return user.is_superuser or deployment.organisation_id in organisation_ids_of(user, Role.TSA_COORDINATOR)
-    return False
 
 
 def parties_to_agree_as(user, contract) -> list[str]:
@@ -376,17 +359,6 @@ def contract_seen(*, actor, contract) -> bool:
     return created
 
 
-def _committed_days(deployment) -> Decimal | None:
-    """The days the leader committed to the deployment in their availability (when the offer was
-    accepted), or None when none were committed."""
-    from domain.leaders.models import Commitment
-
-    total = Commitment.objects.filter(
-        leader_id=deployment.leader_id, reference=f"deployment:{deployment.pk}", released_at__isnull=True
-    ).aggregate(days=Sum("days"))["days"]
-    return total
-
-
 @transaction.atomic
 def contract_agree(*, actor, contract, party: str, digest: str) -> ContractVersion:
     """One party agrees the version it read. When every party has agreed, the version is in force:
@@ -465,7 +437,7 @@ def _put_in_force(*, actor, contract, when) -> None:
     deployment.starts_on = contract.starts_on
     deployment.ends_on = contract.ends_on
     deployment.save(update_fields=["current_contract", "days", "starts_on", "ends_on"])
-    committed = _committed_days(deployment)
+    change = commitments_follow_contract(actor=actor, deployment=deployment, contract=contract)
     audit_record(
         actor=actor,
         action="deployments.deployment.contract_in_force",
@@ -476,8 +448,8 @@ def _put_in_force(*, actor, contract, when) -> None:
             "number": contract.number,
             "before": before,
             "days": _text(contract.days),
-            # The leader's availability is not changed here: a difference is for the alliance to settle.
-            "committed_days": _text(committed),
+            # Days committed (or released, when negative) in the leader's availability to match.
+            "commitment_change": _text(change),
         },
     )
     if deployment.status == DeploymentStatus.CONTRACTING:

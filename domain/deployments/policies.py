@@ -65,6 +65,22 @@ def parties_of(user, deployment) -> set[str]:
     return parties
 
 
+def speaks_for(user, deployment, party: str) -> bool:
+    """Whether the person may agree the contract for `party`. The alliance agrees through one of
+    its coordinators (not a representative of the region, who oversees but is not a party)."""
+    if deployment is None or not is_signed_in(user):
+        return False
+    if party == Party.LEADER:
+        return is_leader_of(user, deployment)
+    if party == Party.CLIENT:
+        return is_client_of(user, deployment)
+    if party == Party.COMMISSIONER:
+        return is_commissioner_of(user, deployment)
+    if party == Party.ALLIANCE:
+        return user.is_superuser or deployment.organisation_id in organisation_ids_of(user, Role.TSA_COORDINATOR)
+    return False
+
+
 def can_see_deployment(user, deployment) -> bool:
     return bool(parties_of(user, deployment))
 

@@ -14,6 +14,7 @@ from domain.accounts.selectors import coordinators_of
 from domain.audit.services import audit_record
 from domain.notifications.services import reminder_schedule, reminders_cancel_about
 
+from .contract_commitments import commitments_settle
 from .errors import DeploymentRefused
 from .models import Deployment, FeedbackStage, ImpactMeasure, MeasureJudgement, MeasureResult, Party, Review, ReviewKind
 from .policies import can_manage_deployment, is_leader_of
@@ -214,6 +215,9 @@ def review_record(
     elif kind == ReviewKind.FINAL:
         # Workflow DEPLOYMENT: "completed when the final review is recorded".
         step(workflow=DEPLOYMENT, obj=deployment, event="complete", actor=actor, data={"review_id": review.pk})
+        commitments_settle(
+            actor=actor, deployment=deployment, why="The deployment is complete: days not logged are free again"
+        )
         feedback_round_open(actor=actor, deployment=deployment, stage=FeedbackStage.END)
     elif kind == ReviewKind.NLG_INITIAL:
         _schedule_progress_reminders(deployment, review)

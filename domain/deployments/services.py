@@ -7,6 +7,7 @@ from domain.commissioning.models import Funding, ReferrerKind
 from domain.notifications.services import notify
 from domain.workflows.table import TransitionRefused, transition
 
+from .contract_commitments import commitments_settle
 from .errors import DeploymentRefused
 from .models import ContractVersion, Deployment, Payer
 from .people import people_of
@@ -116,8 +117,9 @@ def deployment_start(*, actor, request, leader, offer_id=None) -> Deployment:
 @transaction.atomic
 def deployment_end_early(*, actor, deployment: Deployment, reason: str) -> Deployment:
     """The brokering alliance ends a deployment before its final review, saying why. Every party is
-    told; the leader's days not yet logged stay committed until the alliance releases them."""
+    told; the leader's days not logged in shared notes of visit are released."""
     locked = step(workflow=DEPLOYMENT, obj=deployment, event="end_early", actor=actor, reason=reason)
+    commitments_settle(actor=actor, deployment=deployment, why=f"The deployment ended early: {reason.strip()}")
     tell(
         deployment,
         "leader",

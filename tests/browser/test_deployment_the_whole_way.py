@@ -31,6 +31,7 @@ from domain.accounts.roles import Role
 from domain.commissioning import meeting_services as meetings
 from domain.commissioning import offer_services as offers
 from domain.commissioning import request_services as requests
+from domain.deployments.contract_commitments import committed_days
 from domain.deployments.models import Concern, Deployment, FeedbackResponse, Invoice, Review, Visit
 from domain.deployments.workflows import ConcernStatus, DeploymentStatus, InvoiceStatus, VisitStatus
 from domain.organisations.models import Organisation
@@ -246,6 +247,8 @@ def then_the_record_holds_the_whole_deployment(deployment: Deployment) -> None:
         Decimal("700.00"),
         Decimal("200.00"),
     )
+    # Complete: the third day, never logged, is free again in Alex's availability.
+    assert committed_days(deployment) == Decimal("2")
 
 
 # The journey -------------------------------------------------------------------------------------

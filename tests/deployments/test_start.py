@@ -54,3 +54,12 @@ def test_each_party_sees_the_deployment_and_nobody_else_does(cast):
 def test_the_alliance_ends_a_deployment_early_saying_why(cast):
     ended = deployment_end_early(actor=cast.coordinator, deployment=cast.deployment, reason="The school joined a trust")
     assert ended.status == DeploymentStatus.ENDED
+
+
+def test_ending_early_releases_the_days_not_logged(cast):
+    from domain.deployments.contract_commitments import committed_days
+
+    deployment = cast.refresh()
+    assert committed_days(deployment) == Decimal(4)
+    deployment_end_early(actor=cast.coordinator, deployment=deployment, reason="The school joined a trust")
+    assert committed_days(deployment) == Decimal(0)
