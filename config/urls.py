@@ -9,6 +9,7 @@ urlpatterns = [
     path("home/brokering/", include("web.commissioning.broker_urls")),
     path("home/offers/", include("web.commissioning.offer_urls")),
     path("home/deployments/", include("web.deployments.urls")),
+    path("home/events/", include("web.training.urls")),
     path("home/leaders/", include("web.leaders.alliance_urls")),
     path("home/", include("web.leaders.leader_urls")),
     path("home/", include("web.portal.urls")),

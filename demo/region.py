@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from demo.commissioning import build_demo_commissioning
 from demo.deployments import build_demo_deployment
 from demo.leaders import build_demo_leaders
+from demo.training import build_demo_training
 from domain.accounts import services as accounts
 from domain.accounts.models import User
 from domain.accounts.roles import Role
@@ -300,6 +301,7 @@ def build_demo_region() -> list[DemoPerson]:
     )
     commissioning = build_demo_commissioning(users=users, schools=schools, organisations=organisations)
     build_demo_deployment(users=users, schools=schools, organisations=organisations, meeting=commissioning["meeting"])
+    build_demo_training(users=users, schools=schools, organisations=organisations)
     return PEOPLE
 
 

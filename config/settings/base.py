@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "domain.leaders",
     "domain.commissioning",
     "domain.deployments",
+    "domain.training",
     # Web interfaces: parse input, check a policy, call a service, render.
     "web.common",
     "web.accounts",
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "web.leaders",
     "web.commissioning",
     "web.deployments",
+    "web.training",
     # The deterministic demo region that `make run` loads.
     "demo",
 ]

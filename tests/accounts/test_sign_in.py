@@ -155,6 +155,7 @@ def test_a_signed_in_regional_representative_sees_the_regional_admin_in_the_navi
         "Leaders",
         "Requests and panels",
         "Deployments",
+        "Events",
         "Designations",
         "Recruitment",
         "Regional admin",

@@ -134,6 +134,8 @@ AREA_MATRICES = [
         "matrix_deployments_concerns",
         "matrix_deployments_feedback",
         "matrix_deployments_invoices",
+        "matrix_events_delegate",
+        "matrix_events_organiser",
     )
 ]
 for _area in AREA_MATRICES:
@@ -194,6 +196,7 @@ def world(db):
     from domain.deployments.models import Deployment
     from domain.designation.models import Designation
     from domain.leaders.models import Association, PenPortrait
+    from domain.training.models import Booking, Event
 
     return {
         "leader": User.objects.get(email="system.leader@demo.test"),
@@ -216,6 +219,12 @@ def world(db):
         # demo.deployments: the local authority's referral of the school contact's school, delivered by
         # the system leader and brokered by the coordinator's alliance.
         "deployment": Deployment.objects.get(),
+        # demo.training: the induction open to book, the CPD session held, Alex's booking at it, and
+        # the new SLE's booking at the induction.
+        "event": Event.objects.get(kind="induction"),
+        "past_event": Event.objects.get(kind="cpd"),
+        "booking": Booking.objects.get(delegate__email="system.leader@demo.test"),
+        "induction_booking": Booking.objects.get(delegate__email="sle.english@demo.test"),
         "designation": Designation.objects.get(person__email="system.leader@demo.test"),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,

@@ -47,6 +47,7 @@ def _navigation(request) -> list[dict]:
         else:
             items.append(item("requests:list", "Support requests", namespace in ("requests", "offers")))
         items.append(item("deployments:list", "Deployments", namespace == "deployments"))
+        items.append(item("events:list", "Events", namespace == "events"))
         if can_list_designations(user):
             items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
         if can_manage_rounds(user):

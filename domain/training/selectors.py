@@ -1,0 +1,161 @@
+"""Reading events and bookings, scoped to what the person may see (policies.py)."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from domain.accounts.roles import Role
+from domain.accounts.selectors import organisation_ids_of
+from domain.audit.policies import timeline_regions_of
+
+from .models import Booking, Event, EventKind
+from .workflows import BookingStatus, EventStatus
+
+B = BookingStatus
+PLACE_STATES = (B.CONFIRMED, B.ATTENDED, B.ABSENT)
+
+
+def _with_counts(qs: QuerySet[Event]) -> QuerySet[Event]:
+    return qs.select_related("organisation", "venue").annotate(
+        places_taken=Count("bookings", filter=Q(bookings__status__in=PLACE_STATES), distinct=True),
+        waiting=Count("bookings", filter=Q(bookings__status=B.WAITING), distinct=True),
+    )
+
+
+def events_to_book(user) -> QuerySet[Event]:
+    """Published events still to come, soonest first, with places taken and the waiting list."""
+    return _with_counts(Event.objects.filter(status=EventStatus.PUBLISHED, ends_at__gte=timezone.now())).order_by(
+        "starts_at", "id"
+    )
+
+
+def _organiser_scope(user) -> Q:
+    if user.is_superuser:
+        return Q()
+    coordinated = organisation_ids_of(user, Role.TSA_COORDINATOR)
+    return Q(organisation_id__in=coordinated) | Q(partners__in=coordinated) | Q(region_id__in=timeline_regions_of(user))
+
+
+def events_organised_by(user) -> QuerySet[Event]:
+    """Every event the person organises (any state), newest first."""
+    ids = Event.objects.filter(_organiser_scope(user)).values("pk")
+    return _with_counts(Event.objects.filter(pk__in=ids)).order_by("-starts_at", "-id")
+
+
+def event_for(user, event_id) -> Event | None:
+    """A published or cancelled event for anyone signed in; a draft only for its organisers."""
+    event = Event.objects.select_related("organisation", "venue", "region").filter(pk=event_id).first()
+    if event is None:
+        return None
+    if event.status == EventStatus.DRAFT and not Event.objects.filter(_organiser_scope(user), pk=event.pk).exists():
+        return None
+    return event
+
+
+def bookings_of(event: Event) -> QuerySet[Booking]:
+    """The event's bookings: places first, then the waiting list in its order, then cancellations."""
+    return event.bookings.select_related("delegate", "booked_by", "organisation").order_by("booked_at", "id")
+
+
+def waiting_list_of(event: Event) -> list[Booking]:
+    return list(bookings_of(event).filter(status=B.WAITING))
+
+
+def bookings_for(user) -> QuerySet[Booking]:
+    """The person's own bookings and those they made for colleagues, soonest event first."""
+    return (
+        Booking.objects.filter(Q(delegate=user) | Q(booked_by=user))
+        .select_related("event", "event__venue", "event__organisation", "delegate")
+        .order_by("event__starts_at", "id")
+    )
+
+
+def booking_for(user, booking_id) -> Booking | None:
+    """One booking for its delegate, its booker or the event's organisers; None otherwise (404)."""
+    booking = (
+        Booking.objects.select_related("event", "event__organisation", "event__venue", "delegate")
+        .filter(pk=booking_id)
+        .first()
+    )
+    if booking is None:
+        return None
+    if user.pk in (booking.delegate_id, booking.booked_by_id):
+        return booking
+    if Event.objects.filter(_organiser_scope(user), pk=booking.event_id).exists():
+        return booking
+    return None
+
+
+@dataclass(frozen=True)
+class Income:
+    invoiced: Decimal
+    paid: Decimal
+    places: int
+
+    @property
+    def unpaid(self) -> Decimal:
+        return self.invoiced - self.paid
+
+
+def income_of(event: Event) -> Income:
+    """The fees of the event's places (cancelled places in time carry no fee)."""
+    totals = event.bookings.filter(status__in=PLACE_STATES).aggregate(
+        invoiced=Sum("fee"), paid=Sum("fee", filter=Q(paid_on__isnull=False)), places=Count("id")
+    )
+    return Income(
+        invoiced=totals["invoiced"] or Decimal("0"), paid=totals["paid"] or Decimal("0"), places=totals["places"]
+    )
+
+
+@dataclass(frozen=True)
+class CpdEntry:
+    booking: Booking
+    hours: Decimal
+
+
+def cpd_record_of(person) -> list[CpdEntry]:
+    """The events the person attended, newest first, with their hours (seed 004 §21: ongoing CPD)."""
+    attended = (
+        Booking.objects.filter(delegate=person, status=B.ATTENDED)
+        .select_related("event", "event__venue", "event__organisation")
+        .order_by("-event__starts_at", "-id")
+    )
+    return [
+        CpdEntry(
+            booking=b,
+            hours=Decimal((b.event.ends_at - b.event.starts_at).total_seconds() / 3600).quantize(Decimal("0.1")),
+        )
+        for b in attended
+    ]
+
+
+@dataclass(frozen=True)
+class InductionStatus:
+    done: bool
+    attended_on: dt.date | None = None
+    event: Event | None = None
+
+
+def induction_status(designation) -> InductionStatus:
+    """Seed 004 §19-21: training after designation. A designation shows "induction due" until the
+    leader attends an induction on or after the day it was made (or started)."""
+    since = min(designation.starts_on, timezone.localdate())
+    booking = (
+        Booking.objects.filter(
+            delegate_id=designation.person_id,
+            status=B.ATTENDED,
+            event__kind=EventKind.INDUCTION,
+            event__starts_at__date__gte=since - dt.timedelta(days=366),
+        )
+        .select_related("event")
+        .order_by("-event__starts_at")
+        .first()
+    )
+    if booking is None:
+        return InductionStatus(done=False)
+    return InductionStatus(
+        done=True, attended_on=timezone.localtime(booking.event.starts_at).date(), event=booking.event
+    )

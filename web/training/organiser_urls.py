@@ -1,0 +1,3 @@
+"""URLs of the organisers' event pages (part of the events namespace, urls.py)."""
+
+urlpatterns = []
