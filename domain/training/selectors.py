@@ -110,6 +110,11 @@ def income_of(event: Event) -> Income:
     )
 
 
+def hours_of(event: Event) -> Decimal:
+    """The event's length in hours, to a tenth: its CPD hours."""
+    return Decimal((event.ends_at - event.starts_at).total_seconds() / 3600).quantize(Decimal("0.1"))
+
+
 @dataclass(frozen=True)
 class CpdEntry:
     booking: Booking
@@ -126,7 +131,7 @@ def cpd_record_of(person) -> list[CpdEntry]:
     return [
         CpdEntry(
             booking=b,
-            hours=Decimal((b.event.ends_at - b.event.starts_at).total_seconds() / 3600).quantize(Decimal("0.1")),
+            hours=hours_of(b.event),
         )
         for b in attended
     ]
@@ -141,7 +146,8 @@ class InductionStatus:
 
 def induction_status(designation) -> InductionStatus:
     """Seed 004 §19-21: training after designation. A designation shows "induction due" until the
-    leader attends an induction on or after the day it was made (or started)."""
+    leader attends an induction; one attended in the year before the designation started (or
+    before today, for a designation still to start) counts too."""
     since = min(designation.starts_on, timezone.localdate())
     booking = (
         Booking.objects.filter(

@@ -17,9 +17,9 @@ from domain.notifications.services import notify
 from domain.workflows.table import TransitionRefused, transition
 
 from .errors import TrainingRefused
-from .models import Booking, Event, EventKind
+from .models import Audience, Booking, Event, EventKind
 from .policies import can_book_for, can_organise, may_attend
-from .workflows import BOOKING, EVENT, BookingStatus, EventStatus
+from .workflows import BOOKING, EVENT, LIVE_BOOKING_STATES, BookingStatus, EventStatus
 
 B = BookingStatus
 LINK_TO_EVENT = "/home/events/{pk}/"
@@ -69,6 +69,8 @@ def _clean_event(values: dict) -> dict:
     starts, ends = values.get("starts_at"), values.get("ends_at")
     if not isinstance(starts, dt.datetime) or not isinstance(ends, dt.datetime):
         raise TrainingRefused("Enter when the event starts and ends")
+    # Times from a form may come without a zone: they are the service's (London) time.
+    starts, ends = (timezone.make_aware(t) if timezone.is_naive(t) else t for t in (starts, ends))
     if ends <= starts:
         raise TrainingRefused("The event must end after it starts")
     cleaned["starts_at"], cleaned["ends_at"] = starts, ends
@@ -94,12 +96,15 @@ def _clean_event(values: dict) -> dict:
     if not 0 <= cancellation_days <= 60:
         raise TrainingRefused("Enter the days before the event as 0 to 60")
     cleaned["cancellation_days"] = cancellation_days
-    cleaned["audience"] = values.get("audience") or "region"
+    audience = values.get("audience") or Audience.REGION
+    if audience not in Audience.values:
+        raise TrainingRefused("Select who may book a place")
+    cleaned["audience"] = audience
     try:
         fee = Decimal(str(values.get("fee", "0"))).quantize(Decimal("0.01"))
     except (InvalidOperation, ValueError):
         raise TrainingRefused("Enter the fee as an amount in pounds, like 100 or 100.50") from None
-    if fee < 0 or fee > HIGHEST_FEE:
+    if not fee.is_finite() or fee < 0 or fee > HIGHEST_FEE:
         raise TrainingRefused(f"Enter the fee as £0 to £{HIGHEST_FEE:,.0f}")
     cleaned["fee"] = fee
     return cleaned
@@ -141,7 +146,8 @@ def event_update(*, actor, event: Event, values: dict, partners=None) -> Event:
     cleaned = _clean_event(values)
     booked = locked.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     if cleaned["capacity"] < booked:
-        raise TrainingRefused(f"{booked} places are booked: offer at least that many")
+        are = "1 place is" if booked == 1 else f"{booked} places are"
+        raise TrainingRefused(f"{are} booked: offer at least that many")
     for name, value in cleaned.items():
         setattr(locked, name, value)
     locked.save()
@@ -227,7 +233,7 @@ def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_li
     booking is refused, or with `waiting_list` joins the waiting list. The organisers may also add
     anyone the event is for outside the booking window (a delegate who arrives on the day)."""
     # One booking at a time per event: the places are counted with the event's row locked.
-    locked = Event.objects.select_for_update().select_related("organisation", "venue").get(pk=event.pk)
+    locked = Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue").get(pk=event.pk)
     organiser = can_organise(actor, locked)
     refusal = booking_window_refusal(locked)
     if refusal and not (organiser and locked.status == EventStatus.PUBLISHED):
@@ -237,14 +243,20 @@ def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_li
     if not may_attend(delegate, locked):
         who = "you" if actor.pk == delegate.pk else delegate.full_name
         raise TrainingRefused(f"{locked.title} is for {locked.get_audience_display().lower()}: {who} cannot book it")
-    existing = Booking.objects.filter(event=locked, delegate=delegate, status__in=[B.CONFIRMED, B.WAITING]).first()
+    # Every live booking, not only places and the waiting list: a delegate whose attendance was
+    # taken holds their place still (and the database allows one live booking a delegate).
+    existing = Booking.objects.filter(event=locked, delegate=delegate, status__in=LIVE_BOOKING_STATES).first()
     if existing:
-        place = "a place" if existing.status == B.CONFIRMED else "a place on the waiting list"
+        place = "a place on the waiting list" if existing.status == B.WAITING else "a place"
         raise TrainingRefused(f"{delegate.full_name} already has {place} at {locked.title}")
     taken = locked.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     full = taken >= locked.capacity
     if full and not waiting_list:
         raise TrainingRefused(f"All {locked.capacity} places are taken: join the waiting list instead")
+    if organisation is not None and not (
+        organiser or organisation.pk in organisation_ids_of(actor) | organisation_ids_of(delegate)
+    ):
+        raise TrainingRefused(f"The fee can be invoiced only to an organisation you or {delegate.full_name} act for")
     if organisation is None:
         shared = organisation_ids_of(delegate) & (organisation_ids_of(actor) or organisation_ids_of(delegate))
         from domain.organisations.models import Organisation
@@ -289,12 +301,16 @@ def cancellation_cutoff(event: Event) -> dt.date:
 def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
     """Cancels a place or a place on the waiting list: the delegate or whoever booked it, up to the
     cut-off; the organisers at any time. A freed place goes to the first on the waiting list."""
-    event = Event.objects.select_for_update().select_related("organisation", "venue").get(pk=booking.event_id)
+    event = (
+        Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue").get(pk=booking.event_id)
+    )
     organiser = can_organise(actor, event)
     if not organiser and actor.pk not in (booking.delegate_id, booking.booked_by_id):
         raise TrainingRefused("You can cancel only your own bookings and those you made")
     cutoff = cancellation_cutoff(event)
-    if not organiser and timezone.localdate() > cutoff:
+    # Leaving the waiting list frees no place: it is allowed until the list is promoted.
+    waiting = Booking.objects.filter(pk=booking.pk, status=B.WAITING).exists()
+    if not organiser and not waiting and timezone.localdate() > cutoff:
         raise TrainingRefused(
             f"Places can be cancelled up to {cutoff.day} {cutoff:%B %Y}: ask the organisers, {event.organisation.name}"
         )
@@ -306,7 +322,10 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
         notify(
             user=locked.delegate,
             title=f"Booking cancelled: {event.title}",
-            body=f"Your place at {event.title} on {_when(event.starts_at)} is cancelled. {reason}".strip(),
+            body=(
+                f"Your {'place on the waiting list' if waiting else 'place'} at {event.title} on "
+                f"{_when(event.starts_at)} is cancelled. {reason}"
+            ).strip(),
             link=LINK_TO_EVENT.format(pk=event.pk),
         )
     _promote_waiting(actor=actor, event=event)
@@ -314,8 +333,11 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
 
 
 def _promote_waiting(*, actor, event: Event) -> list[Booking]:
-    """Fills free places from the waiting list, first come first served (the event is locked)."""
+    """Fills free places from the waiting list, first come first served (the event is locked). Once
+    the event has started nobody is booked (and charged) from the list any more."""
     promoted = []
+    if event.status != EventStatus.PUBLISHED or timezone.now() >= event.starts_at:
+        return promoted
     taken = event.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     free = event.capacity - taken
     if free <= 0:
@@ -340,6 +362,9 @@ def attendance_record(*, actor, event: Event, attended: dict, memorandum_signed=
     understanding (seed 000 "Association"), which accepts it for the leader's association.
     Returns how many bookings changed."""
     _require_organiser(actor, event)
+    if event.status != EventStatus.PUBLISHED:
+        state = "cancelled" if event.status == EventStatus.CANCELLED else "not published"
+        raise TrainingRefused(f"{event.title} is {state}: there is no register to take")
     if timezone.localdate() < timezone.localtime(event.starts_at).date():
         raise TrainingRefused("The register can be taken from the day of the event")
     changed = 0

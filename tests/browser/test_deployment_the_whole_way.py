@@ -194,7 +194,10 @@ def when_the_coordinator_records_a_review(page: Page, deployment: Deployment, ki
 def when_a_side_gives_feedback(page: Page, deployment: Deployment, link: str) -> None:
     open_the_deployment(page, deployment)
     page.get_by_role("link", name=re.compile(f"^{link}")).first.click()
-    for answer in page.get_by_label("5: very well").all():  # one for each scale question
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your feedback at the middle of the deployment")
+    scores = page.get_by_label("5: very well")
+    expect(scores).to_have_count(3)  # one for each scale question (all() does not wait for the page)
+    for answer in scores.all():
         answer.check()
     page.get_by_label("What difference has the support made?").fill("Reading is led with confidence")
     page.get_by_role("button", name="Send your feedback").click()

@@ -39,6 +39,8 @@ def test_a_leader_with_an_invitation_and_nothing_written_is_asked_for_each(clien
         "Answer an invitation to associate": reverse("leader:association"),
         "Write your pen portrait for the directory": reverse("leader:pen-portrait"),
         "Say how many days you can give in the autumn term 2026 to 2027": reverse("leader:availability"),
+        # demo.training: no induction attended yet.
+        "Book an induction": reverse("events:list"),
     }
 
 
@@ -49,6 +51,7 @@ def test_a_leader_with_everything_done_is_asked_only_to_answer_their_offer(clien
     assert things_to_do(client, demo["system.leader"]) == {
         "Answer an offer of a deployment": reverse("offers:list"),
         "Give your feedback on a deployment": reverse("deployments:list"),
+        "Book an induction": reverse("events:list"),
     }
 
 

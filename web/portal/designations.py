@@ -14,6 +14,7 @@ from domain.designation.policies import can_list_designations, can_manage_design
 from domain.designation.selectors import designations_managed_by
 from domain.designation.specialisms import labels_of
 from domain.designation.workflows import DESIGNATION
+from domain.training.selectors import induction_status
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
@@ -61,6 +62,7 @@ def designation_detail(request, designation_id):
             "steps": steps,
             "phases": phases,
             "specialisms": specialisms,
+            "induction": induction_status(designation),
         },
     )
 

@@ -18,10 +18,13 @@ from domain.audit.services import subject_type_of
 from domain.commissioning.todo import to_do_for as commissioning_to_do_for
 from domain.deployments.todo import to_do_for as deployments_to_do_for
 from domain.leaders.models import Term
+from domain.leaders.people import current_designations
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
 from domain.notifications import services as notification_services
 from domain.notifications.selectors import inbox_for, notifications_for, notifications_list_for, unread_count_for
+from domain.training.selectors import induction_status
+from domain.training.todo import to_do_for as training_to_do_for
 from web.common.policy import policy
 
 from .timeline import timeline_entries
@@ -51,6 +54,7 @@ TO_DO_PAGES = {
     "client_offers": "requests:list",
     "confirm": "requests:list",
     "deployments": "deployments:list",
+    "events": "events:list",
 }
 
 
@@ -62,6 +66,7 @@ def _things_to_do(user) -> list[dict]:
         items += to_do_for_alliance(user)
     items += commissioning_to_do_for(user)
     items += deployments_to_do_for(user)
+    items += training_to_do_for(user)
     return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
 
 
@@ -76,6 +81,8 @@ def home(request):
             "memberships": memberships,
             "inbox": inbox_for(request.user),
             "things_to_do": _things_to_do(request.user),
+            # A leader's current designations, each with its induction (seed 004 §19-21).
+            "designations": [(d, induction_status(d)) for d in current_designations(request.user)],
             # Organisations whose timeline the person may read, linked from "Your roles".
             "timeline_links": {
                 m.pk: reverse("portal:timeline", args=[subject_type_of(m.organisation), m.organisation.pk])
