@@ -5,7 +5,7 @@ from django.db import transaction
 from domain.audit.services import audit_record
 from domain.commissioning.models import Funding, ReferrerKind
 from domain.notifications.services import notify
-from domain.workflows.table import TransitionRefused, transition
+from domain.workflows.table import transition
 
 from .contract_commitments import commitments_settle
 from .errors import DeploymentRefused
@@ -34,18 +34,16 @@ def step(*, workflow, obj, event: str, actor, reason: str = "", data=None):
     `deployment`), with its audit event under the brokering alliance. Refusals become
     DeploymentRefused, so that callers catch one kind of refusal."""
     deployment = obj if isinstance(obj, Deployment) else obj.deployment
-    try:
-        return transition(
-            workflow=workflow,
-            obj=obj,
-            event=event,
-            actor=actor,
-            reason=(reason or "").strip(),
-            organisation=deployment.organisation,
-            data=data,
-        )
-    except TransitionRefused as refusal:
-        raise DeploymentRefused(str(refusal)) from None
+    return transition(
+        workflow=workflow,
+        obj=obj,
+        event=event,
+        actor=actor,
+        reason=(reason or "").strip(),
+        organisation=deployment.organisation,
+        data=data,
+        refused_as=DeploymentRefused,
+    )
 
 
 def require_open(deployment: Deployment) -> None:

@@ -14,7 +14,7 @@ from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.services import audit_record
 from domain.notifications.services import notify
-from domain.workflows.table import TransitionRefused, transition
+from domain.workflows.table import transition
 
 from .errors import TrainingRefused
 from .models import Audience, Booking, Event, EventKind
@@ -29,18 +29,16 @@ HIGHEST_FEE = Decimal("5000")
 
 def _step(workflow, obj, event: str, *, actor, reason: str = "", data=None):
     organisation = obj.organisation if isinstance(obj, Event) else obj.event.organisation
-    try:
-        return transition(
-            workflow=workflow,
-            obj=obj,
-            event=event,
-            actor=actor,
-            reason=(reason or "").strip(),
-            organisation=organisation,
-            data=data,
-        )
-    except TransitionRefused as refusal:
-        raise TrainingRefused(str(refusal)) from None
+    return transition(
+        workflow=workflow,
+        obj=obj,
+        event=event,
+        actor=actor,
+        reason=(reason or "").strip(),
+        organisation=organisation,
+        data=data,
+        refused_as=TrainingRefused,
+    )
 
 
 def _when(value: dt.datetime) -> str:

@@ -77,13 +77,21 @@ class Workflow:
         return "\n".join(lines)
 
 
-def transition(*, workflow: Workflow, obj, event: str, actor, reason: str = "", organisation=None, data=None):
+def transition(
+    *, workflow: Workflow, obj, event: str, actor, reason: str = "", organisation=None, data=None, refused_as=None
+):
     """Applies `event` to `obj` (locked for the change), saves the new status and writes the audit
-    event, all in one transaction. Raises TransitionRefused and changes nothing when not allowed."""
+    event, all in one transaction. Raises TransitionRefused (or `refused_as`, the caller's own kind
+    of refusal, with the same message) and changes nothing when not allowed."""
     with transaction.atomic():
         locked = type(obj).objects.select_for_update(of=("self",)).get(pk=obj.pk)
         current = getattr(locked, workflow.field_name)
-        t = workflow.check(current, event, reason)
+        try:
+            t = workflow.check(current, event, reason)
+        except TransitionRefused as refusal:
+            if refused_as is None:
+                raise
+            raise refused_as(str(refusal)) from None
         setattr(locked, workflow.field_name, t.target)
         locked.save(update_fields=[workflow.field_name])
         audit_record(

@@ -63,3 +63,16 @@ def test_ending_early_releases_the_days_not_logged(cast):
     assert committed_days(deployment) == Decimal(4)
     deployment_end_early(actor=cast.coordinator, deployment=deployment, reason="The school joined a trust")
     assert committed_days(deployment) == Decimal(0)
+
+
+def test_a_step_the_table_refuses_is_the_deployments_own_refusal_and_changes_nothing(cast):
+    from domain.audit.models import AuditEvent
+    from domain.deployments.errors import DeploymentRefused
+    from domain.deployments.services import step
+    from domain.deployments.workflows import DEPLOYMENT
+
+    before = AuditEvent.objects.count()
+    with pytest.raises(DeploymentRefused, match="You cannot complete the deployment when it is agreeing the contract"):
+        step(workflow=DEPLOYMENT, obj=cast.deployment, event="complete", actor=cast.coordinator)
+    assert cast.refresh().status == DeploymentStatus.CONTRACTING
+    assert AuditEvent.objects.count() == before
