@@ -3,7 +3,6 @@ delegate's CPD record. Plain, tagged text from an HTML template of its own, rend
 as a tagged PDF with no network fetches (no base URL, no external style sheets or images), like the
 deployment's contract (web/deployments/contract_pdf.py)."""
 
-
 from django.template.loader import render_to_string
 from django.utils import timezone
 
