@@ -83,6 +83,7 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         **selection,
         **commissioning,
         **_deployment_examples(),
+        **_training_examples(),
         "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.
@@ -147,6 +148,20 @@ def _deployment_examples() -> dict[str, list[str]]:
         },
         "deployments:invoice-issue": [reverse("deployments:invoice-issue", args=[d, invoice])],
         "deployments:variation-decide": [reverse("deployments:variation-decide", args=[d, 999999])],
+    }
+
+
+def _training_examples() -> dict[str, list[str]]:
+    """The demo's events: the induction is already published (its check page says so), and the
+    bookings pages link to cancelling only a place that can still be cancelled (Alex's was
+    attended: its page says why it cannot be)."""
+    from domain.training.models import Booking, Event
+
+    induction = Event.objects.get(kind="induction")
+    attended = Booking.objects.get(delegate__email="system.leader@demo.test")
+    return {
+        "events:organise-publish": [reverse("events:organise-publish", args=[induction.pk])],
+        "events:booking-cancel": [reverse("events:booking-cancel", args=[attended.pk])],
     }
 
 
