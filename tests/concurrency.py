@@ -14,9 +14,13 @@ import threading
 import pytest
 from django.db import connection, connections
 
+# Not the django_db marker: its autouse fixture would restore the serialized data before
+# `_migrated_data_only` empties the database, and a transactional test run before this one (whose
+# flush made the content types again with new keys) would then break that restore. Requesting the
+# `transactional_db` below puts the emptying first.
 POSTGRESQL_ONLY = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("transactional_db"),
 ]
 
 
