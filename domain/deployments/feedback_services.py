@@ -23,10 +23,10 @@ from domain.notifications.services import reminder_cancel, reminder_schedule
 from domain.organisations.models import Region
 
 from . import feedback_questions as fq
+from . import policies
 from .errors import DeploymentRefused
 from .models import Deployment, FeedbackForm, FeedbackResponse, FeedbackRound, FeedbackStage, Party
 from .people import client_contacts_of
-from .policies import is_client_of, is_leader_of
 from .services import LINK_TO_DEPLOYMENT, tell
 
 ROUND_DUE_IN = dt.timedelta(days=14)
@@ -249,11 +249,8 @@ def feedback_round_open(*, actor, deployment, stage):
 
 
 def speaks_for(user, deployment, party: str) -> bool:
-    if party == Party.LEADER:
-        return is_leader_of(user, deployment)
-    if party == Party.CLIENT:
-        return is_client_of(user, deployment)
-    return False
+    """Feedback has two sides, the leader and the client (policies.speaks_for for each)."""
+    return party in (Party.LEADER, Party.CLIENT) and policies.speaks_for(user, deployment, party)
 
 
 def clean_answers(questions: list[dict], party: str, answers: dict) -> dict:

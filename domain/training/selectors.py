@@ -7,11 +7,13 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from domain.accounts.models import MembershipStatus, User
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import timeline_regions_of
 
 from .models import Booking, Event, EventKind
+from .policies import colleagues_of
 from .workflows import BookingStatus, EventStatus
 
 B = BookingStatus
@@ -164,4 +166,22 @@ def induction_status(designation) -> InductionStatus:
         return InductionStatus(done=False)
     return InductionStatus(
         done=True, attended_on=timezone.localtime(booking.event.starts_at).date(), event=booking.event
+    )
+
+
+def colleagues_for(user) -> list:
+    """The active people who act in an organisation the person acts in (whom they may book for),
+    by name. One query."""
+    organisations = colleagues_of(user)  # policies: whom a person may book for
+    if not organisations:
+        return []
+    return list(
+        User.objects.filter(
+            memberships__organisation_id__in=organisations,
+            memberships__status=MembershipStatus.ACTIVE,
+            is_active=True,
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("full_name", "pk")
     )

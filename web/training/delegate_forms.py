@@ -2,30 +2,9 @@
 
 from django import forms
 
-from domain.accounts.models import User
-from domain.accounts.workflows import MembershipStatus
-from domain.training.policies import colleagues_of
 from web.common.fields import reason_field
 
 YOURSELF = "self"
-
-
-def colleagues_for(user) -> list:
-    """The active people who act in an organisation the person acts in (whom they may book for),
-    by name. One query."""
-    organisations = colleagues_of(user)
-    if not organisations:
-        return []
-    return list(
-        User.objects.filter(
-            memberships__organisation_id__in=organisations,
-            memberships__status=MembershipStatus.ACTIVE,
-            is_active=True,
-        )
-        .exclude(pk=user.pk)
-        .distinct()
-        .order_by("full_name", "pk")
-    )
 
 
 class BookingForm(forms.Form):

@@ -22,6 +22,7 @@ from domain.training.selectors import (
     PLACE_STATES,
     booking_for,
     bookings_for,
+    colleagues_for,
     cpd_record_of,
     event_for,
     events_to_book,
@@ -32,7 +33,7 @@ from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
 
 from .certificate import certificate_pdf
-from .delegate_forms import BookingForm, CancelForm, colleagues_for
+from .delegate_forms import BookingForm, CancelForm
 
 B = BookingStatus
 PER_PAGE = 25
