@@ -8,8 +8,6 @@ schools."""
 from django.db.models import Q, QuerySet
 
 from domain.organisations.models import BROKERING_KINDS, Organisation
-from domain.schools.models import School
-from domain.schools.selectors import school_search
 
 from .directory import directory_entries
 from .models import DirectoryEntry
@@ -40,24 +38,6 @@ def brokering_organisation(organisation_id) -> Organisation | None:
         .select_related("lead_school", "region")
         .first()
     )
-
-
-def schools_matching(text: str, *, limit: int) -> tuple[list[School], int]:
-    """The open schools a "near a school" entry may mean, by name, at most `limit` of them, with
-    how many match in all. A URN finds its school alone; otherwise name, town or postcode
-    (`domain.schools.selectors.school_search`)."""
-    text = " ".join(text.split())
-    if not text:
-        return [], 0
-    if text.isdigit():
-        exact = list(school_search().filter(urn=int(text))[:1])
-        if exact:
-            return exact, 1
-    matches: QuerySet[School] = school_search(q=text)
-    found = list(matches[: limit + 1])
-    if len(found) <= limit:
-        return found, len(found)
-    return found[:limit], matches.count()
 
 
 class ResultWindow:

@@ -113,6 +113,24 @@ def school_search(
     return schools.order_by("name", "urn")
 
 
+def schools_matching(text: str, *, limit: int) -> tuple[list[School], int]:
+    """The open schools a person's entry may mean (a school to search near, an event's venue), by
+    name, at most `limit` of them, with how many match in all. A URN finds its school alone;
+    otherwise name, town or postcode (`school_search`)."""
+    text = " ".join(text.split())
+    if not text:
+        return [], 0
+    if text.isdigit():
+        exact = list(school_search().filter(urn=int(text))[:1])
+        if exact:
+            return exact, 1
+    matches: QuerySet[School] = school_search(q=text)
+    found = list(matches[: limit + 1])
+    if len(found) <= limit:
+        return found, len(found)
+    return found[:limit], matches.count()
+
+
 def school_filter_options() -> dict:
     """The choices for each filter, from the register itself: four queries, plain lists that a
     caller may cache."""

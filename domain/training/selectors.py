@@ -11,6 +11,7 @@ from domain.accounts.models import MembershipStatus, User
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import timeline_regions_of
+from domain.organisations.models import Organisation, OrganisationKind
 
 from .models import Booking, Event, EventKind
 from .policies import colleagues_of
@@ -185,3 +186,23 @@ def colleagues_for(user) -> list:
         .distinct()
         .order_by("full_name", "pk")
     )
+
+
+# The alliances, hubs and groupings that run events (seed 000: induction "possibly with other TSAs").
+RUNNING_KINDS = (OrganisationKind.TSA, OrganisationKind.HUB, OrganisationKind.TSA_GROUPING)
+
+
+def organisations_running_events_for(user) -> list[Organisation]:
+    """The alliances and hubs the person may run an event for: those they coordinate, and every one
+    of the regions they represent."""
+    running = Organisation.objects.filter(kind__in=RUNNING_KINDS)
+    if not user.is_superuser:
+        running = running.filter(
+            Q(pk__in=organisation_ids_of(user, Role.TSA_COORDINATOR)) | Q(region_id__in=timeline_regions_of(user))
+        )
+    return list(running.order_by("name"))
+
+
+def partner_options(region_ids) -> list[Organisation]:
+    """The alliances and hubs of these regions that may run an event as partners."""
+    return list(Organisation.objects.filter(kind__in=RUNNING_KINDS, region_id__in=region_ids).order_by("name"))

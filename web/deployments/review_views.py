@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from domain.deployments import review_services
 from domain.deployments.errors import DeploymentRefused
-from domain.deployments.models import ImpactMeasure, Review, ReviewKind
+from domain.deployments.models import ReviewKind
 from domain.deployments.policies import can_use_deployments, is_open
+from domain.deployments.review_selectors import measures_in_force, reviews_of
 from domain.deployments.review_services import can_record_review
 from domain.deployments.review_todo import reviews_due
 from domain.deployments.workflows import DeploymentStatus
@@ -44,7 +45,7 @@ def _recordable(deployment, recorded: set[str]) -> list[str]:
 
 def section(request, deployment) -> dict:
     """The reviews recorded, those due, and the links to record the ones the person may."""
-    reviews = list(Review.objects.filter(deployment=deployment).select_related("recorded_by"))
+    reviews = list(reviews_of(deployment))
     recorded = {r.kind for r in reviews}
     initial = next((r for r in reviews if r.kind == ReviewKind.NLG_INITIAL), None)
     today = timezone.localdate()
@@ -76,15 +77,11 @@ def review_record(request, deployment_id, kind):
     kind = _kind_or_404(kind)
     if not can_record_review(request.user, deployment):
         raise PermissionDenied
-    existing = Review.objects.filter(deployment=deployment, kind=kind).first()
+    existing = reviews_of(deployment).filter(kind=kind).first()
     if existing is not None:
         messages.info(request, f"The {existing.get_kind_display().lower()} has already been recorded")
         return redirect("deployments:review-detail", deployment_id=deployment.pk, review_id=existing.pk)
-    measures = (
-        list(ImpactMeasure.objects.filter(contract_id=deployment.current_contract_id))
-        if deployment.current_contract_id and kind in (ReviewKind.MID, ReviewKind.FINAL)
-        else []
-    )
+    measures = measures_in_force(deployment) if kind in (ReviewKind.MID, ReviewKind.FINAL) else []
     form = ReviewForm(request.POST or None, kind=kind, measures=measures)
     if request.method == "POST" and form.is_valid():
         try:
@@ -123,7 +120,7 @@ def review_record(request, deployment_id, kind):
 @policy(can_use_deployments)
 def review_detail(request, deployment_id, review_id):
     deployment = deployment_or_404(request, deployment_id)
-    review = Review.objects.filter(deployment=deployment, pk=review_id).select_related("recorded_by").first()
+    review = reviews_of(deployment).filter(pk=review_id).first()
     if review is None:
         raise Http404("No such review")
     results = list(review.results.select_related("measure"))

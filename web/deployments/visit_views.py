@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from domain.deployments import variation_services, visit_services
 from domain.deployments.errors import DeploymentRefused
-from domain.deployments.models import Variation, Visit
 from domain.deployments.policies import can_manage_deployment, can_use_deployments, is_leader_of, is_open, parties_of
 from domain.deployments.visit_selectors import may_read_note, time_used, variations_of, visits_of
 from domain.deployments.workflows import DeploymentStatus, VariationStatus, VisitStatus
@@ -85,7 +84,7 @@ def _rights(user, deployment) -> dict:
 def _visit_or_404(request, deployment, visit_id):
     """The deployment's visit if the person may read it: the leader and the alliance always, the
     client and the commissioner once its note is shared. 404 otherwise."""
-    visit = Visit.objects.filter(deployment=deployment, pk=visit_id).first()
+    visit = visits_of(deployment).filter(pk=visit_id).first()
     if visit is None or not may_read_note(request.user, visit, parties_of(request.user, deployment)):
         raise Http404("No such visit, or not one you can see")
     visit.deployment = deployment
@@ -108,13 +107,11 @@ def section(request, deployment) -> dict:
     rights = _rights(request.user, deployment)
     today = timezone.localdate()
     used = time_used(deployment)
-    planned = list(Visit.objects.filter(deployment=deployment, status=VisitStatus.PLANNED).order_by("visited_on", "id"))
+    planned = list(visits_of(deployment).filter(status=VisitStatus.PLANNED))
     upcoming = [v for v in planned if v.visited_on >= today][:NEXT_VISITS]
     overdue = [v for v in planned if v.note_due_on < today]
     waiting = (
-        Variation.objects.filter(deployment=deployment, status=VariationStatus.REQUESTED).count()
-        if rights["sees_variations"]
-        else 0
+        variations_of(deployment).filter(status=VariationStatus.REQUESTED).count() if rights["sees_variations"] else 0
     )
     return {
         **rights,
@@ -356,7 +353,7 @@ def variation_decide(request, deployment_id, variation_id):
     deployment = deployment_or_404(request, deployment_id)
     if not can_manage_deployment(request.user, deployment):
         raise PermissionDenied
-    variation = Variation.objects.filter(deployment=deployment, pk=variation_id).select_related("requested_by").first()
+    variation = variations_of(deployment).filter(pk=variation_id).first()
     if variation is None:
         raise Http404("No such request for more days")
     variation.deployment = deployment

@@ -7,7 +7,7 @@ from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASES, specialisms_by_area
 from domain.leaders.directory import Near
 from domain.leaders.directory_export import role_label
-from domain.leaders.directory_listing import schools_matching
+from domain.schools.selectors import schools_matching
 
 # How far from the school a search may look, in kilometres ("" is any distance).
 DISTANCES = (5, 10, 25, 50)

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from domain.schools.models import School
-from domain.schools.selectors import school_search
+from domain.schools.selectors import schools_matching
 from domain.training.models import Audience, EventKind
 from web.common.fields import DateInputField, reason_field
 
@@ -189,13 +189,9 @@ class EventForm(forms.Form):
 
     def _find_schools(self) -> None:
         query = " ".join(str(self.data.get("venue_query") or "").split())
-        found = []
-        if query.isdigit():
-            found = list(School.objects.filter(urn=int(query)))
-        elif query:
-            found = list(school_search(q=query)[: MOST_SCHOOLS_SHOWN + 1])
-        self.more_schools = len(found) > MOST_SCHOOLS_SHOWN
-        self.schools = {str(s.pk): s for s in found[:MOST_SCHOOLS_SHOWN]}
+        found, total = schools_matching(query, limit=MOST_SCHOOLS_SHOWN)
+        self.more_schools = total > MOST_SCHOOLS_SHOWN
+        self.schools = {str(s.pk): s for s in found}
         posted = str(self.data.get("venue") or "")
         if posted.isdigit() and posted not in self.schools:
             chosen = School.objects.filter(pk=int(posted)).first()

@@ -10,21 +10,25 @@ organisers' pages of an event others can see answer 403 to them."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from domain.accounts.models import User
-from domain.accounts.roles import Role
-from domain.accounts.selectors import organisation_ids_of
-from domain.audit.policies import timeline_regions_of
-from domain.organisations.models import Organisation, OrganisationKind
+from domain.organisations.models import Organisation
 from domain.training import services
 from domain.training.errors import TrainingRefused
 from domain.training.models import Booking, EventKind
 from domain.training.policies import can_organise, can_organise_events
-from domain.training.selectors import bookings_of, event_for, events_organised_by, income_of
+from domain.training.selectors import (
+    bookings_of,
+    event_for,
+    events_organised_by,
+    income_of,
+    organisations_running_events_for,
+    partner_options,
+)
 from domain.training.workflows import BookingStatus, EventStatus
 from web.common.formatting import govuk_date
 from web.common.policy import policy
@@ -44,8 +48,6 @@ from .organiser_forms import (
 PER_PAGE = 25
 B = BookingStatus
 PLACES = (B.CONFIRMED, B.ATTENDED, B.ABSENT)
-RUNNING_KINDS = (OrganisationKind.TSA, OrganisationKind.HUB, OrganisationKind.TSA_GROUPING)
-
 HEADINGS = [
     "Event reference",
     "Event",
@@ -101,22 +103,6 @@ def organised_event(request, event_id):
     return event
 
 
-def _organisations_for(user) -> list[Organisation]:
-    """The alliances and hubs the person may run an event for."""
-    running = Organisation.objects.filter(kind__in=RUNNING_KINDS)
-    if user.is_superuser:
-        return list(running.order_by("name"))
-    return list(
-        running.filter(
-            Q(pk__in=organisation_ids_of(user, Role.TSA_COORDINATOR)) | Q(region_id__in=timeline_regions_of(user))
-        ).order_by("name")
-    )
-
-
-def _partners_in(region_ids) -> list[Organisation]:
-    return list(Organisation.objects.filter(kind__in=RUNNING_KINDS, region_id__in=region_ids).order_by("name"))
-
-
 def _refused(form, refusal: TrainingRefused) -> None:
     form.add_error(None, str(refusal))
 
@@ -138,8 +124,8 @@ def organise_list(request):
 
 @policy(can_organise_events)
 def event_create(request):
-    organisations = _organisations_for(request.user)
-    partners = _partners_in({o.region_id for o in organisations})
+    organisations = organisations_running_events_for(request.user)
+    partners = partner_options({o.region_id for o in organisations})
     initial = {"cancellation_days": 7, "fee": "100", "audience": "region"}
     form = EventForm(
         request.POST if request.method == "POST" else None,
@@ -170,7 +156,7 @@ def event_create(request):
 @policy(can_organise_events)
 def event_change(request, event_id):
     event = organised_event(request, event_id)
-    partners = [p for p in _partners_in({event.region_id}) if p.pk != event.organisation_id]
+    partners = [p for p in partner_options({event.region_id}) if p.pk != event.organisation_id]
     allowed = event.status != EventStatus.CANCELLED
     form = EventForm(
         request.POST or None,
