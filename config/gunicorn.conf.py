@@ -1,0 +1,49 @@
+"""The production web server: gunicorn, serving config.wsgi (WhiteNoise serves the static files).
+ADR 16 records the choice; docs/deployment.md how to run it:
+
+    DJANGO_SETTINGS_MODULE=config.settings.production .venv/bin/gunicorn --config config/gunicorn.conf.py
+
+Everything a platform usually sets comes from the environment:
+
+    HOST              the address to listen on (default 0.0.0.0, every interface)
+    PORT              the port (default 8000)
+    WEB_CONCURRENCY   worker processes (default 2; about two for each core)
+    GUNICORN_TIMEOUT  seconds a request may take before its worker is restarted (default 30)
+    LOG_LEVEL         gunicorn's own log level (default info), as for the service's log
+
+Access and error logs go to standard output and standard error, for the platform to collect.
+"""
+
+import os
+
+wsgi_app = "config.wsgi:application"
+
+bind = [f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"]
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+# Synchronous workers: every page is a short database-bound request, and the pages that take longest
+# (the contract as PDF, the exports) are bounded; background work runs in the worker (db_worker).
+worker_class = "sync"
+
+# A request that takes longer than this is abandoned and its worker restarted; a restarting worker
+# gets as long again to finish the requests it holds.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Replace each worker after about a thousand requests, staggered, so no slow leak builds up.
+max_requests = 1000
+max_requests_jitter = 100
+# Heartbeat files in memory where there is a /dev/shm (containers mount /tmp on disk).
+if os.path.isdir("/dev/shm"):
+    worker_tmp_dir = "/dev/shm"
+
+# Logs to the standard streams: one line for each request (time, address, request line, status,
+# size, duration in microseconds).
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+access_log_format = '%(t)s %(h)s "%(r)s" %(s)s %(b)s %(D)sus'
+
+# Behind a proxy that terminates TLS: trust its X-Forwarded-* headers from the addresses listed in
+# FORWARDED_ALLOW_IPS (gunicorn reads that variable itself; default 127.0.0.1,::1). Django reads
+# X-Forwarded-Proto itself (SECURE_PROXY_SSL_HEADER in config/settings/production.py).
+proc_name = "s2s-web"
