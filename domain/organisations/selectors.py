@@ -6,7 +6,7 @@ from domain.accounts.models import Membership
 from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for
 
-from .models import Organisation, OrganisationKind
+from .models import Organisation, OrganisationKind, Region
 
 
 def regions_administered_by(user) -> set[int]:
@@ -48,3 +48,49 @@ def memberships_of(organisation) -> list[Membership]:
         .select_related("user")
         .order_by("status", "user__full_name", "role")
     )
+
+
+def regions_for_creating(user) -> list[Region]:
+    """The regions in which the person may make organisations: their own, or every region for
+    the service's technical admin."""
+    regions = Region.objects.order_by("name")
+    if not user.is_superuser:
+        regions = regions.filter(pk__in=regions_administered_by(user))
+    return list(regions)
+
+
+def region_by_id(region_id) -> Region | None:
+    return Region.objects.filter(pk=region_id).first() if str(region_id or "").isdigit() else None
+
+
+def alliances_for_grouping(*, region_id, grouping=None) -> list[Organisation]:
+    """The active alliances of a region that may be members of `grouping`: those in no grouping
+    and its own members."""
+    free = Q(grouping__isnull=True)
+    if grouping is not None and grouping.pk:
+        free |= Q(grouping=grouping)
+    return list(
+        Organisation.objects.filter(free, kind=OrganisationKind.TSA, region_id=region_id, is_active=True).order_by(
+            "name"
+        )
+    )
+
+
+def member_alliances_of(grouping) -> list[Organisation]:
+    return list(Organisation.objects.filter(grouping=grouping).order_by("name"))
+
+
+def hubs_in_region(region_id) -> list[Organisation]:
+    """The open teaching school hubs of a region."""
+    return list(
+        Organisation.objects.filter(kind=OrganisationKind.HUB, region_id=region_id, is_active=True)
+        .select_related("lead_school")
+        .order_by("name")
+    )
+
+
+def organisation_by_id(organisation_id, *, kind: str = "") -> Organisation | None:
+    qs = Organisation.objects.select_related("region", "lead_school", "grouping")
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.filter(pk=organisation_id).first()
