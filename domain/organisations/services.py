@@ -66,6 +66,43 @@ def sync_local_authorities() -> dict[str, int]:
     return {"local_authorities_created": created, "local_authorities_updated": updated}
 
 
+def sync_dioceses() -> dict[str, int]:
+    """An organisation for each diocese the register names (code = GIAS diocese code, such as
+    "CE23"), so that a diocese can commission support and find its schools by that code. Its name
+    and region are those most of its schools give; as for local authorities, a diocese with no
+    school in an English region is left out."""
+    names: dict[str, Counter] = defaultdict(Counter)
+    regions: dict[str, Counter] = defaultdict(Counter)
+    rows = (
+        School.objects.exclude(diocese_code="")
+        .filter(region__isnull=False)
+        .values_list("diocese_code", "diocese_name", "region_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for code, name, region_id, n in rows:
+        names[code][name] += n
+        regions[code][region_id] += n
+    wanted = {
+        code: {
+            "name": _most_common_name(names[code]) or f"Diocese {code}",
+            "region_id": _most_common(regions[code]),
+        }
+        for code in sorted(names)
+    }
+    created, updated, _, _ = _upsert(OrganisationKind.DIOCESE, wanted)
+    return {"dioceses_created": created, "dioceses_updated": updated}
+
+
+def _most_common(counter: Counter):
+    """The value most often given; between equals, the smallest, so that a re-run agrees."""
+    return min(counter.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def _most_common_name(counter: Counter) -> str:
+    return _most_common(Counter({name: n for name, n in counter.items() if name}) or counter)
+
+
 def sync_trusts(trusts: dict[str, str]) -> dict[str, int]:
     """An organisation for each trust an establishment file names (code = GIAS trust code).
     Trusts span regions, so none is set."""

@@ -41,6 +41,9 @@ class School(models.Model):
     statutory_low_age = models.PositiveSmallIntegerField(null=True, blank=True)
     statutory_high_age = models.PositiveSmallIntegerField(null=True, blank=True)
     number_of_pupils = models.PositiveIntegerField(null=True, blank=True)
+    capacity = models.PositiveIntegerField(null=True, blank=True)
+    # Percentage of pupils eligible for free school meals (GIAS "PercentageFSM").
+    percentage_fsm = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     la_code = models.CharField(max_length=10, blank=True)
     la_name = models.CharField(max_length=120, blank=True, db_index=True)
     district_name = models.CharField(max_length=120, blank=True)
@@ -50,6 +53,10 @@ class School(models.Model):
     trust_code = models.CharField(max_length=20, blank=True)
     trust_name = models.CharField(max_length=255, blank=True)
     religious_character = models.CharField(max_length=120, blank=True)
+    # The diocese as GIAS names it (code such as "CE23"; blank for none): an organisation of kind
+    # diocese has the same code, so a diocese finds its schools by it.
+    diocese_code = models.CharField(max_length=10, blank=True, db_index=True)
+    diocese_name = models.CharField(max_length=120, blank=True)
     street = models.CharField(max_length=255, blank=True)
     town = models.CharField(max_length=120, blank=True, db_index=True)
     postcode = models.CharField(max_length=12, blank=True, db_index=True)

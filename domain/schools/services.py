@@ -36,7 +36,7 @@ ANALYZE_AFTER = 5_000
 LOOKUP_CHUNK = 5_000
 # On the same day, a later format of inspection outranks an earlier one.
 # A name that belongs to a code: (code field, name field).
-PAIRED_FIELDS = {"la_code": "la_name", "trust_code": "trust_name"}
+PAIRED_FIELDS = {"la_code": "la_name", "trust_code": "trust_name", "diocese_code": "diocese_name"}
 KIND_ORDER = {InspectionKind.GRADED: 0, InspectionKind.UNGRADED: 1, InspectionKind.REPORT_CARD: 2}
 
 Say = Callable[[str], None] | None
@@ -236,6 +236,11 @@ def import_establishments(
     }
     if trusts:
         counts.update(organisations.sync_trusts(trusts))
+    if parsed.carries_dioceses:
+        counts.update(organisations.sync_dioceses())
+    if parsed.not_known:
+        # DfE's codes for a value withheld or not applicable, met in numeric columns: {column: {code: n}}.
+        counts["not_known"] = parsed.not_known
     return record_import(
         kind=RegisterImportKind.ESTABLISHMENTS,
         layout=parsed.layout,

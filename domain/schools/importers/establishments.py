@@ -11,9 +11,12 @@ Known layouts, recognised by their header (columns are always found by name, nev
   Local Authority (dates yyyymmdd; "nan" for blanks).
 - `establishment_names`: urn, name, open_date, close_date, town, postcode.
 
-A layout fills only the fields it carries: a field missing from the file is left as it is."""
+A layout fills only the fields it carries: a field missing from the file is left as it is.
+In a numeric column, DfE's codes for a value withheld or not applicable (`values.NOT_KNOWN_CODES`)
+read as no value and are counted per column; any other word there is refused."""
 
 import datetime as dt
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -67,6 +70,10 @@ class ParsedEstablishments:
     records: list[SchoolRecord]
     # Whether the layout carries the latest Ofsted outcome (so it may move a school's grade).
     carries_ofsted: bool = False
+    # Whether the file names each school's diocese (so that dioceses are brought up to date).
+    carries_dioceses: bool = False
+    # {column as the header spells it: {code: how many}} of the "not known" codes met.
+    not_known: dict[str, dict[str, int]] = field(default_factory=dict)
 
     @property
     def layout_name(self) -> str:
@@ -93,6 +100,7 @@ class Reader:
         self.problems = problems
         self.row = 0
         self.cells: list[str] = []
+        self.not_known: dict[str, Counter] = defaultdict(Counter)
 
     def at(self, row: int, cells: list[str]) -> "Reader":
         self.row, self.cells = row, cells
@@ -103,6 +111,22 @@ class Reader:
 
     def parse(self, column: str, parse: Callable):
         return self.problems.value(self.row, self.sheet.find(column), parse, self.raw(column))
+
+    def number(self, column: str, parse: Callable):
+        """A numeric cell: its number, or None for a blank or a "not known" code (counted)."""
+        code = values.not_known_code(self.raw(column))
+        if code is None:
+            return self.parse(column, parse)
+        self.not_known[self.sheet.find(column)][code] += 1
+        return None
+
+    def not_known_counts(self) -> dict[str, dict[str, int]]:
+        """The codes met, by column in the file's order and by code in DfE's order."""
+        order = values.NOT_KNOWN_CODES
+        return {
+            column: {code: counter[code] for code in order if counter[code]}
+            for column, counter in sorted(self.not_known.items(), key=lambda item: self.sheet.position(item[0]))
+        }
 
 
 # GIAS column -> School field, for plain text columns (max lengths as in the model).
@@ -125,7 +149,9 @@ GIAS_TEXT = {
 GIAS_NUMBERS = {
     "StatutoryLowAge": ("statutory_low_age", values.small_number),
     "StatutoryHighAge": ("statutory_high_age", values.small_number),
+    "SchoolCapacity": ("capacity", values.whole_number),
     "NumberOfPupils": ("number_of_pupils", values.whole_number),
+    "PercentageFSM": ("percentage_fsm", values.percentage),
     "Easting": ("easting", values.whole_number),
     "Northing": ("northing", values.whole_number),
 }
@@ -137,7 +163,12 @@ GIAS_OTHER = [
     "GOR (name)",
     "OfstedRating (name)",
     "OfstedLastInsp",
+    "Diocese (code)",
+    "Diocese (name)",
 ]
+# GIAS's diocese for a school that has none: code "0000", "Not applicable".
+NO_DIOCESE_CODES = frozenset({"", "0000"})
+NO_DIOCESE_NAMES = frozenset({"not applicable", "does not apply"})
 GIAS_COLUMNS = [*GIAS_TEXT, *GIAS_NUMBERS, *GIAS_DATES, *GIAS_OTHER]
 
 OPEN_ESTABLISHMENTS_COLUMNS = [
@@ -215,7 +246,7 @@ def _gias_row(read: Reader, record: SchoolRecord) -> None:
             fields[name] = values.text(read.raw(column), length)
     for column, (name, parse) in GIAS_NUMBERS.items():
         if sheet.has(column):
-            fields[name] = read.parse(column, parse)
+            fields[name] = read.number(column, parse)
     for column, name in GIAS_DATES.items():
         if sheet.has(column):
             fields[name] = read.parse(column, values.date)
@@ -230,10 +261,22 @@ def _gias_row(read: Reader, record: SchoolRecord) -> None:
         fields["status"] = read.parse("EstablishmentStatus (code)", values.status)
     if sheet.has("GOR (name)"):
         fields["region"] = canonical_region_name(read.raw("GOR (name)"))
+    if sheet.has("Diocese (code)"):
+        _diocese(read, fields)
     if sheet.has("OfstedLastInsp"):
         rating = read.parse("OfstedRating (name)", values.grade) if sheet.has("OfstedRating (name)") else None
         inspected_on = read.parse("OfstedLastInsp", values.date)
         record.latest_inspection, record.inspection = ofsted_outcome(rating, inspected_on)
+
+
+def _diocese(read: Reader, fields: dict) -> None:
+    code = values.text(read.raw("Diocese (code)"), 10)
+    name = values.text(read.raw("Diocese (name)"), 120) if read.sheet.has("Diocese (name)") else ""
+    if code in NO_DIOCESE_CODES or name.lower() in NO_DIOCESE_NAMES:
+        code = name = ""
+    fields["diocese_code"] = code
+    if read.sheet.has("Diocese (name)"):
+        fields["diocese_name"] = name
 
 
 def _open_establishments_row(read: Reader, record: SchoolRecord) -> None:
@@ -247,9 +290,9 @@ def _open_establishments_row(read: Reader, record: SchoolRecord) -> None:
         la_name=values.text(read.raw("la_name"), 120),
         phase=values.text(read.raw("phase"), 60),
         region=canonical_region_name(read.raw("region")),
-        number_of_pupils=read.parse("num_pupils", values.whole_number),
-        easting=read.parse("easting", values.whole_number),
-        northing=read.parse("northing", values.whole_number),
+        number_of_pupils=read.number("num_pupils", values.whole_number),
+        easting=read.number("easting", values.whole_number),
+        northing=read.number("northing", values.whole_number),
     )
     rating = read.parse("ofsted_rating", values.grade)
     inspected_on = read.parse("last_ofsted_date", values.date)
@@ -281,8 +324,8 @@ def _school_details_row(read: Reader, record: SchoolRecord) -> None:
         opened_on=_opened(read.parse("Date Opened", yyyymmdd)),
         closed_on=read.parse("Date Closed", yyyymmdd),
         type_group=SCHOOL_DETAILS_TYPE_GROUPS.get(kind.lower(), kind),
-        statutory_low_age=read.parse("Age From", _nan_blank(values.small_number)),
-        statutory_high_age=read.parse("Age To", _nan_blank(values.small_number)),
+        statutory_low_age=read.number("Age From", _nan_blank(values.small_number)),
+        statutory_high_age=read.number("Age To", _nan_blank(values.small_number)),
         religious_character=values.text(read.raw("Religion"), 120, nulls=NAN),
         la_code=values.text(read.raw("Local Authority"), 10, nulls=NAN),
     )
@@ -342,4 +385,7 @@ def parse_establishments(data: bytes, *, today: dt.date | None = None, progress:
     if not records:
         raise ImportFileError("The file has a header but no rows of establishments")
     carries_ofsted = layout != ESTABLISHMENT_NAMES and (layout != GIAS or sheet.has("OfstedLastInsp"))
-    return ParsedEstablishments(layout, len(sheet.header), records, carries_ofsted)
+    carries_dioceses = layout == GIAS and sheet.has("Diocese (code)")
+    return ParsedEstablishments(
+        layout, len(sheet.header), records, carries_ofsted, carries_dioceses, read.not_known_counts()
+    )

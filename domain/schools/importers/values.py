@@ -1,8 +1,10 @@
-"""Parsing one cell: URNs, whole numbers, dates, Ofsted grades, establishment statuses.
-Each parser raises `CellError` with a message that quotes the value and says what was expected."""
+"""Parsing one cell: URNs, whole numbers, percentages, DfE's "not known" codes, dates, Ofsted
+grades, establishment statuses. Each parser raises `CellError` with a message that quotes the
+value and says what was expected."""
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from domain.schools.models import OfstedGrade, SchoolStatus
 
@@ -14,6 +16,14 @@ class CellError(ValueError):
 MAX_URN = 99_999_999
 MAX_INT = 2_147_483_647
 MAX_SMALL_INT = 32_767
+
+# Published statistics put one of these codes in place of a number that is withheld or does not
+# apply (shared/data/README.md, "Things to know"): suppressed (x, SUPP, c), not entered or not
+# published (NE, NP), not applicable (z), not available (..). Each means "not known", not a
+# broken file. Read in any case, with spaces trimmed; kept as DfE spells them.
+NOT_KNOWN_CODES = ("x", "SUPP", "NE", "NP", "c", "z", "..")
+_NOT_KNOWN = {code.lower(): code for code in NOT_KNOWN_CODES}
+PERCENTAGE = re.compile(r"(\d{1,3})(?:\.(\d+))?$")
 
 # Ofsted published no overall effectiveness grade for inspections from this date.
 UNGRADED_FROM = dt.date(2024, 9, 1)
@@ -94,6 +104,33 @@ def whole_number(value: str, *, maximum: int = MAX_INT) -> int | None:
 
 def small_number(value: str) -> int | None:
     return whole_number(value, maximum=MAX_SMALL_INT)
+
+
+def percentage(value: str) -> Decimal | None:
+    """A percentage from 0 to 100, such as "28.5" or "51.80", to two decimal places."""
+    cleaned = value.strip()
+    if not cleaned:
+        return None
+    if not cleaned.isascii() or not PERCENTAGE.match(cleaned):
+        raise CellError(f'"{_shown(value)}" is not a percentage (expected a number from 0 to 100)')
+    number = Decimal(cleaned).quantize(Decimal("0.01"))
+    if number > 100:
+        raise CellError(f'"{_shown(value)}" is more than 100 per cent')
+    return number
+
+
+def not_known_code(value: str) -> str | None:
+    """The code as DfE spells it when the cell holds one of the "not known" codes, else None."""
+    return _NOT_KNOWN.get(value.strip().lower())
+
+
+def number_or_code(value: str, parse=whole_number) -> tuple:
+    """(number, None) for a number or a blank cell (number None); (None, code) for one of the
+    "not known" codes; anything else raises `parse`'s CellError."""
+    code = not_known_code(value)
+    if code is not None:
+        return None, code
+    return parse(value), None
 
 
 def date(value: str, formats: tuple[str, ...] = ("dd-mm-yyyy",)) -> dt.date | None:
