@@ -18,7 +18,8 @@ import os
 
 wsgi_app = "config.wsgi:application"
 
-bind = [f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"]
+# Every interface by default, as a container or platform expects (its proxy is the way in).
+bind = [f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"]  # noqa: S104
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # Synchronous workers: every page is a short database-bound request, and the pages that take longest
 # (the contract as PDF, the exports) are bounded; background work runs in the worker (db_worker).
@@ -32,9 +33,6 @@ keepalive = 5
 # Replace each worker after about a thousand requests, staggered, so no slow leak builds up.
 max_requests = 1000
 max_requests_jitter = 100
-# Heartbeat files in memory where there is a /dev/shm (containers mount /tmp on disk).
-if os.path.isdir("/dev/shm"):
-    worker_tmp_dir = "/dev/shm"
 
 # Logs to the standard streams: one line for each request (time, address, request line, status,
 # size, duration in microseconds).
