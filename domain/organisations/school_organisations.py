@@ -30,3 +30,46 @@ def school_organisation_for(*, school: School, actor=None) -> Organisation:
             data={"kind": OrganisationKind.SCHOOL, "school_id": school.pk},
         )
     return organisation
+
+
+def school_organisations_for(*, schools, actor=None) -> dict[int, Organisation]:
+    """The organisation of each of `schools`, by school id: those missing made in bulk (one insert,
+    one audit row each), for an import of thousands of schools' leaders. Call it inside the
+    import's transaction. Each is as `school_organisation_for` makes it."""
+    from django.utils import timezone
+
+    from domain.audit.models import AuditEvent
+    from domain.audit.services import subject_type_of
+
+    schools = {school.pk: school for school in schools}
+    if not schools:
+        return {}
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("school_organisations_for must run inside the caller's transaction")
+    found = {o.school_id: o for o in Organisation.objects.filter(school_id__in=list(schools))}
+    missing = [
+        Organisation(kind=OrganisationKind.SCHOOL, name=school.name, region_id=school.region_id, school=school)
+        for pk, school in schools.items()
+        if pk not in found
+    ]
+    if missing:
+        Organisation.objects.bulk_create(missing, ignore_conflicts=False)
+        if missing[0].pk is None:  # a database that gives no keys back
+            missing = list(Organisation.objects.filter(school_id__in=[o.school_id for o in missing]))
+        now = timezone.now()
+        AuditEvent.objects.bulk_create(
+            AuditEvent(
+                occurred_at=now,
+                actor=actor if getattr(actor, "pk", None) else None,
+                action="organisations.organisation.created",
+                subject_type=subject_type_of(organisation),
+                subject_id=str(organisation.pk),
+                subject_label=str(organisation)[:255],
+                to_state="active",
+                data={"kind": OrganisationKind.SCHOOL, "school_id": organisation.school_id, "bulk": True},
+                organisation=organisation,
+            )
+            for organisation in missing
+        )
+        found.update({o.school_id: o for o in missing})
+    return found

@@ -4,12 +4,14 @@ directory's listing."""
 
 from .association import Association, AssociationOrigin, Memorandum, MemorandumAcceptance, MemorandumParty
 from .availability import Commitment, Term, TermAvailability, UnavailablePeriod
+from .cadre_upload import CadreUpload
 from .directory import DirectoryEntry
 from .portrait import PenPortrait
 
 __all__ = [
     "Association",
     "AssociationOrigin",
+    "CadreUpload",
     "Commitment",
     "DirectoryEntry",
     "Memorandum",

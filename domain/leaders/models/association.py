@@ -17,6 +17,8 @@ class AssociationOrigin(models.TextChoices):
     # with them."
     DESIGNATION = "designation", "Designated by the alliance"
     TRANSFER = "transfer", "Transferred from another alliance"
+    # Issue 12, part 4: an association the region already had, loaded from its spreadsheet.
+    IMPORT = "import", "Recorded from the region's existing list"
 
 
 class Association(models.Model):
