@@ -11,6 +11,7 @@ urlpatterns = [
     path("home/deployments/", include("web.deployments.urls")),
     path("home/events/", include("web.training.urls")),
     path("home/leaders/", include("web.leaders.alliance_urls")),
+    path("home/people/", include("web.accounts.people_urls")),
     path("home/", include("web.leaders.leader_urls")),
     path("home/", include("web.portal.urls")),
     path("regional/leaders/", include("web.leaders.register_urls")),

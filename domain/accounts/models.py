@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
-from .roles import STAFF_ROLES, Role
+from .roles import STAFF_ROLES, Role, role_phrase
 from .workflows import MembershipStatus
 
 
@@ -94,3 +94,53 @@ class Membership(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == MembershipStatus.ACTIVE
+
+
+class Invitation(models.Model):
+    """An invitation into a role in an organisation, by e-mail (ADR 10's single-use links: only the
+    SHA-256 hash of the random token is stored; a new link replaces the old one)."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="invitations")
+    membership = models.ForeignKey(Membership, null=True, on_delete=models.SET_NULL, related_name="invitations")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(max_length=40, choices=Role.choices)
+    email = models.EmailField()
+    full_name = models.CharField(max_length=150)
+    invited_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # Blank for a person who already had a password: they are told, and sign in as usual.
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Not sent yet ("held") while null; the link expires at expires_at.
+    sent_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    times_sent = models.PositiveSmallIntegerField(default=0)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    had_account = models.BooleanField(default=False, help_text="The person already had a password.")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="invitation_by_organisation")]
+
+    def __str__(self):
+        return f"Invitation of {self.full_name} as {role_phrase(self.role)}"
+
+    @property
+    def status(self) -> str:
+        """held, sent, accepted or expired."""
+        if self.accepted_at:
+            return "accepted"
+        if self.sent_at is None:
+            return "held"
+        if self.expires_at and self.expires_at <= timezone.now():
+            return "expired"
+        return "sent"
+
+    @property
+    def role_phrase(self) -> str:
+        return role_phrase(self.role)
+
+    STATUS_LABELS = {"held": "Not sent", "sent": "Sent", "accepted": "Accepted", "expired": "Expired"}
+
+    @property
+    def status_label(self) -> str:
+        return self.STATUS_LABELS[self.status]

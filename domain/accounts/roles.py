@@ -15,3 +15,10 @@ class Role(models.TextChoices):
 
 
 STAFF_ROLES = frozenset({Role.REGIONAL_REPRESENTATIVE, Role.TSA_COORDINATOR, Role.PANEL_MEMBER, Role.COMMISSIONER})
+
+
+def role_phrase(role) -> str:
+    """The role's name inside a sentence: "panel member", but "TSA or hub coordinator"."""
+    label = Role(role).label
+    first, _, rest = label.partition(" ")
+    return label if first.isupper() else f"{first.lower()} {rest}".strip()

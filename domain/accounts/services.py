@@ -6,8 +6,10 @@ from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from domain.audit.services import audit_record
+from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .invitation_policies import can_reset_two_factor
 from .models import Membership, User
 from .roles import Role
 from .workflows import MEMBERSHIP
@@ -50,11 +52,17 @@ def membership_change(*, actor, membership: Membership, event: str, reason: str 
 
 
 @transaction.atomic
-def user_sign_out_everywhere(*, user: User) -> User:
-    """Invalidates every session the person has: their session hash includes `session_salt`."""
+def user_sign_out_everywhere(*, user: User, actor=None, reason: str = "") -> User:
+    """Invalidates every session the person has: their session hash includes `session_salt`.
+    `actor` is whoever did it (the person themselves when not given)."""
     user.session_salt = secrets.token_hex(16)
     user.save(update_fields=["session_salt"])
-    audit_record(actor=user, action="accounts.user.signed_out_everywhere", subject=user)
+    audit_record(
+        actor=actor if actor is not None else user,
+        action="accounts.user.signed_out_everywhere",
+        subject=user,
+        reason=reason,
+    )
     return user
 
 
@@ -91,43 +99,43 @@ class AlreadyHasRole(ValueError):
     pass
 
 
-def membership_invite(*, actor, organisation, email: str, full_name: str, role: Role | str) -> Membership:
-    """Adds a person to an organisation in a role, creating their account if they have none, and
-    tells them by e-mail and on their home page. A new account gets a single-use link to choose
-    a password (the same link as a password reset, valid for PASSWORD_RESET_TIMEOUT)."""
-    from django.contrib.auth.tokens import default_token_generator
-    from django.urls import reverse
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
+class TwoFactorResetRefused(Exception):
+    """The reset cannot be done; the message says why."""
 
-    from domain.notifications.services import notify
 
-    email = User.objects.normalize_email(email).lower()
-    with transaction.atomic():
-        user = User.objects.filter(email=email).first()
-        is_new = user is None
-        if is_new:
-            user = user_create(actor=actor, email=email, full_name=full_name)
-        elif Membership.objects.filter(user=user, organisation=organisation, role=role, status="active").exists():
-            raise AlreadyHasRole(f"{user.full_name} is already a {Role(role).label.lower()} here")
-        membership = membership_add(actor=actor, user=user, organisation=organisation, role=role)
-        link = reverse("portal:home")
-        if is_new:
-            link = reverse(
-                "accounts:password-reset-confirm",
-                kwargs={
-                    "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                    "token": default_token_generator.make_token(user),
-                },
-            )
-        notify(
-            user=user,
-            title=f"You have been added to {organisation.name}",
-            body=(
-                f"{actor.full_name if actor else 'The service'} added you as {Role(role).label.lower()} "
-                f"of {organisation.name}."
-                + (" Choose a password to sign in. The link works once, within 2 hours." if is_new else "")
-            ),
-            link=link,
-        )
-    return membership
+@transaction.atomic
+def two_factor_reset(*, actor, user: User, reason: str) -> User:
+    """A person who has lost their phone: a regional representative of their region deletes their
+    authenticator apps and signs them out everywhere (ADR 7: "A lost phone is reset by a regional
+    representative"). At their next sign-in with their password, a staff person sets up a new app.
+    The person is told by e-mail and on their home page."""
+    reason = (reason or "").strip()
+    if not can_reset_two_factor(actor, user):
+        raise TwoFactorResetRefused("You cannot reset this person's second factor")
+    if not reason:
+        raise TwoFactorResetRefused("Enter why you are resetting their second factor")
+    locked = User.objects.select_for_update().get(pk=user.pk)
+    removed, _ = TOTPDevice.objects.filter(user=locked).delete()
+    user_sign_out_everywhere(user=locked, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action="accounts.two_factor.reset",
+        subject=locked,
+        from_state="authenticator app" if removed else "none",
+        to_state="none",
+        reason=reason,
+        data={"devices_removed": removed},
+    )
+    notify(
+        user=locked,
+        title="Your authenticator app has been reset",
+        body=(
+            f"{actor.full_name} reset the authenticator app you use to sign in, and signed you out "
+            "on every device. The reason given: "
+            f"{reason}\n\n"
+            "Next time you sign in with your email address and password, you will set up an "
+            "authenticator app again. If you did not ask for this, tell your regional representative."
+        ),
+    )
+    user.session_salt = locked.session_salt
+    return locked

@@ -77,7 +77,7 @@ def test_adding_a_new_person_creates_their_account_and_emails_a_password_link(
         )
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["ola@example.test"]
-    assert "/account/password-reset/" in mail.outbox[-1].body
+    assert "/account/invitation/" in mail.outbox[-1].body
     person = User.objects.get(email="ola@example.test")
     assert not person.has_usable_password()
     assert Membership.objects.get(user=person).organisation == alliance

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import invitation_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -16,4 +16,5 @@ urlpatterns = [
     path("password-reset/sent/", views.password_reset_sent, name="password-reset-sent"),
     path("password-reset/<uidb64>/<token>/", views.password_reset_confirm, name="password-reset-confirm"),
     path("password-reset/complete/", views.password_reset_complete, name="password-reset-complete"),
+    path("invitation/<str:token>/", invitation_views.accept, name="invitation-accept"),
 ]

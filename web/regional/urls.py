@@ -9,4 +9,6 @@ urlpatterns = [
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
     path("organisations/<int:organisation_id>/people/add/", views.person_add, name="person-add"),
     path("roles/<int:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
+    path("people/<int:person_id>/", views.person, name="person"),
+    path("people/<int:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
 ]

@@ -5,8 +5,11 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from domain.accounts import invitations
 from domain.accounts import services as accounts
+from domain.accounts.invitation_policies import can_reset_two_factor, roles_for
 from domain.accounts.models import Membership
+from domain.accounts.people_selectors import has_authenticator, person_in_region_of, person_roles_in_region
 from domain.accounts.policies import can_use_regional_admin
 from domain.accounts.workflows import MEMBERSHIP
 from domain.organisations.policies import can_manage_organisation
@@ -14,7 +17,7 @@ from domain.organisations.selectors import kinds_in_use, memberships_of, organis
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
-from .forms import InviteForm, OrganisationFilterForm, ReasonForm
+from .forms import InviteForm, OrganisationFilterForm, ReasonForm, TwoFactorResetForm
 
 
 def _organisation_for(request, organisation_id):
@@ -57,20 +60,81 @@ def organisation(request, organisation_id):
 
 @policy(can_use_regional_admin)
 def person_add(request, organisation_id):
+    """Add a person: they are invited by email into the role (domain/accounts/invitations.py)."""
     organisation = _organisation_for(request, organisation_id)
-    form = InviteForm(request.POST or None)
+    form = InviteForm(request.POST or None, roles=roles_for(organisation))
     if request.method == "POST" and form.is_valid():
         try:
-            accounts.membership_invite(actor=request.user, organisation=organisation, **form.cleaned_data)
-        except accounts.AlreadyHasRole as refusal:
+            invitation = invitations.invite(actor=request.user, organisation=organisation, **form.cleaned_data)
+        except invitations.AlreadyHasRole as refusal:
             form.add_error("email", str(refusal))
+        except invitations.InvitationRefused as refusal:
+            form.add_error("role", str(refusal))
         else:
-            messages.success(request, f"{form.cleaned_data['full_name']} has been added and told by email")
+            if invitation.had_account:
+                messages.success(request, f"{invitation.full_name} has been added and told by email")
+            else:
+                messages.success(request, f"{invitation.full_name} has been added and sent an invitation by email")
             return redirect("regional:organisation", organisation_id=organisation.pk)
     return render(
         request,
         "regional/person_add.html",
         {"page_title": f"Add a person to {organisation.name}", "form": form, "organisation": organisation},
+    )
+
+
+def _person_for(request, person_id):
+    """Someone with no role in the representative's region answers 404."""
+    person = person_in_region_of(request.user, person_id)
+    if person is None:
+        raise Http404
+    return person
+
+
+@policy(can_use_regional_admin)
+def person(request, person_id):
+    person = _person_for(request, person_id)
+    return render(
+        request,
+        "regional/person.html",
+        {
+            "page_title": person.full_name,
+            "person": person,
+            "memberships": person_roles_in_region(request.user, person),
+            "has_authenticator": has_authenticator(person),
+            "may_reset": can_reset_two_factor(request.user, person),
+        },
+    )
+
+
+@policy(can_use_regional_admin)
+def two_factor_reset(request, person_id):
+    """A lost phone: delete the person's authenticator app and sign them out everywhere (ADR 7)."""
+    person = _person_for(request, person_id)
+    if not can_reset_two_factor(request.user, person):
+        raise Http404
+    form = TwoFactorResetForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.two_factor_reset(actor=request.user, user=person, reason=form.cleaned_data["reason"])
+        except accounts.TwoFactorResetRefused as refusal:
+            form.add_error("reason", str(refusal))
+        else:
+            messages.success(
+                request,
+                f"{person.full_name}'s second factor has been reset and they have been signed out everywhere. "
+                "We have emailed them.",
+            )
+            return redirect("regional:person", person_id=person.pk)
+    return render(
+        request,
+        "regional/two_factor_reset.html",
+        {
+            "page_title": f"Reset {person.full_name}'s second factor",
+            "form": form,
+            "person": person,
+            "has_authenticator": has_authenticator(person),
+        },
     )
 
 
