@@ -136,6 +136,7 @@ AREA_MATRICES = [
         "matrix_deployments_invoices",
         "matrix_events_delegate",
         "matrix_events_organiser",
+        "matrix_people",
     )
 ]
 for _area in AREA_MATRICES:

@@ -1,0 +1,40 @@
+"""URL x role matrix rows for people (merged into test_url_matrix.MATRIX): invitations, accepting
+them through the single-use link, and a regional representative's person page and second-factor
+reset (issue 12, part 3)."""
+
+from domain.accounts.roles import Role
+
+ANON = "signed out"
+
+
+def _only(*roles, status=200) -> dict:
+    return {**dict.fromkeys(Role.values, 403), **dict.fromkeys(roles, status), ANON: 302}
+
+
+INVITERS = (Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE)
+
+ROWS: dict = {
+    # The coordinator invites into their alliance (the demo's alliance, in the representative's region).
+    "people:invite": _only(*INVITERS),
+    "people:invite-to": _only(*INVITERS),
+    "people:invitations": _only(*INVITERS),
+    "people:invitation-send": _only(*INVITERS, status=405),  # POST only
+    # A forged link is not found, whoever opens it (an expired or used one answers 410).
+    "accounts:invitation-accept": dict.fromkeys([ANON, *Role.values], 404),
+    # The coordinator is a person of the representative's region.
+    "regional:person": _only(Role.REGIONAL_REPRESENTATIVE),
+    "regional:two-factor-reset": _only(Role.REGIONAL_REPRESENTATIVE),
+}
+
+
+def kwargs(world) -> dict:
+    from domain.accounts.models import User
+
+    coordinator = User.objects.get(email="coordinator@demo.test")
+    return {
+        "people:invite-to": {"kind": "organisation", "pk": world["alliance"].pk},
+        "people:invitation-send": {"invitation_id": 999999},
+        "accounts:invitation-accept": {"token": "forged-token-that-looks-like-a-real-one"},
+        "regional:person": {"person_id": coordinator.pk},
+        "regional:two-factor-reset": {"person_id": coordinator.pk},
+    }
