@@ -11,7 +11,7 @@ Everything a platform usually sets comes from the environment:
     GUNICORN_TIMEOUT  seconds a request may take before its worker is restarted (default 30)
     LOG_LEVEL         gunicorn's own log level (default info), as for the service's log
 
-Access and error logs go to standard output and standard error, for the platform to collect.
+Its logs go to standard output, for the platform to collect.
 """
 
 import os
@@ -34,12 +34,23 @@ keepalive = 5
 max_requests = 1000
 max_requests_jitter = 100
 
-# Logs to the standard streams: one line for each request (time, address, request line, status,
-# size, duration in microseconds).
+# Logs to standard output, in the format of the service's own log (config/settings/production.py):
+# time, level, logger, message. One line for each request on gunicorn.access (address, request line,
+# status, size, duration in microseconds); the server's own messages on gunicorn.error.
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
-access_log_format = '%(t)s %(h)s "%(r)s" %(s)s %(b)s %(D)sus'
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(D)sus'
+logconfig_dict = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "loggers": {
+        "gunicorn.error": {"handlers": ["stdout"], "level": loglevel.upper(), "propagate": False},
+        "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+    },
+}
 
 # Behind a proxy that terminates TLS: trust its X-Forwarded-* headers from the addresses listed in
 # FORWARDED_ALLOW_IPS (gunicorn reads that variable itself; default 127.0.0.1,::1). Django reads

@@ -183,6 +183,9 @@ SERVICE_BASE_URL = os.environ.get("SERVICE_BASE_URL", "http://127.0.0.1:8000")
 # leader is chased the morning after).
 DEPLOYMENT_NOTE_DUE_WORKING_DAYS = 5
 
+# The demo region may be loaded (manage.py seed_demo); production.py says no.
+DEMO_DATA_ALLOWED = True
+
 # Background work (Django's tasks framework, with the database-backed worker: manage.py db_worker).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -12,6 +12,8 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a random string of 50 or more characters.")
 
 SECURE_SSL_REDIRECT = True
+# The health check answers a load balancer's plain-HTTP probe too (docs/deployment.md).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -28,3 +30,26 @@ STORAGES = {
 if not NOTIFY_API_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set NOTIFY_API_KEY (and NOTIFY_TEMPLATE_ID) so the service can send e-mail.")
 MAILERS = {"default": {"BACKEND": "domain.notifications.notify_backend.NotifyEmailBackend"}}
+
+# Persistent database connections: each web and worker process keeps its connection for up to
+# DB_CONN_MAX_AGE seconds (default 60; 0 opens one for each request), checked before it is reused.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DB_CONN_MAX_AGE", "60"))  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
+
+# Logs to standard output for the platform to collect, one plain line each: time, level, logger,
+# message (tracebacks follow their line). LOG_LEVEL chooses how much (default INFO). gunicorn writes
+# its own log in the same format (config/gunicorn.conf.py).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's own loggers pass to the root's handler, at the same level (Django's defaults would
+    # mail admins, whom we do not have, and print only when DEBUG is on).
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+}
+
+# The demo region (seed_demo) is synthetic people with a published password: never in production.
+DEMO_DATA_ALLOWED = False

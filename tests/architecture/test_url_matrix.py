@@ -137,6 +137,7 @@ AREA_MATRICES = [
         "matrix_events_delegate",
         "matrix_events_organiser",
         "matrix_people",
+        "matrix_operations",
     )
 ]
 for _area in AREA_MATRICES:
