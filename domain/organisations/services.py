@@ -13,6 +13,7 @@ from domain.schools.importers.teaching_schools import ParsedTeachingSchools
 from domain.schools.models import RegisterImport, RegisterImportKind, School
 from domain.schools.services import BATCH, record_import, school_ids_by_urn
 
+from . import hub_import
 from .models import AllianceMembership, Organisation, OrganisationKind, Region
 
 
@@ -174,29 +175,6 @@ def import_teaching_schools(*, parsed: ParsedTeachingSchools, file_name: str, ac
     )
 
 
-@transaction.atomic
 def import_hubs(*, parsed: ParsedHubs, file_name: str, actor=None) -> RegisterImport:
-    """A teaching school hub for each area (code = TSH Area), in the region its code names,
-    with the local authority districts it serves."""
-    started_at = timezone.now()
-    regions = dict(Region.objects.values_list("code", "id"))
-    wanted = {
-        row.area_code: {
-            "name": row.name,
-            "region_id": regions.get(row.region_code),
-            "website": row.website,
-            "districts": row.districts,
-        }
-        for row in parsed.rows
-    }
-    created, updated, unchanged, _ = _upsert(OrganisationKind.HUB, wanted)
-    counts = {"hubs_created": created, "hubs_updated": updated, "hubs_unchanged": unchanged}
-    return record_import(
-        kind=RegisterImportKind.HUBS,
-        layout="teaching_school_hubs",
-        file_name=file_name,
-        started_at=started_at,
-        row_count=len(parsed.rows),
-        counts=counts,
-        actor=actor,
-    )
+    """Teaching school hubs from either published layout: see `hub_import.import_hubs`."""
+    return hub_import.import_hubs(parsed=parsed, file_name=file_name, actor=actor)
