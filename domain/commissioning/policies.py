@@ -8,6 +8,8 @@ from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for, organisation_ids_of, roles_of
 from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
 
+from .models import ReferrerKind
+
 
 def _coordinates(user, organisation_id) -> bool:
     return organisation_id is not None and organisation_id in organisation_ids_of(user, Role.TSA_COORDINATOR)
@@ -47,9 +49,26 @@ def can_confirm_request(user, request) -> bool:
     return request is not None and (_speaks_for_school(user, request.client_school_id) or can_triage(user, request))
 
 
+def speaks_as_sender(user, request) -> bool:
+    """The person who sent the request, while they still speak for the side they asked as (issue
+    12: ending a membership ends at once every access it gave). A school asks through its contacts,
+    so the sender keeps it only while a contact of the school; a referrer through their
+    organisation, so only while active in it; a person who referred as a member of none keeps it.
+    The same rule as selectors.sent_by_q."""
+    if request is None or not is_signed_in(user) or request.submitted_by_id != user.pk:
+        return False
+    if request.referrer_kind == ReferrerKind.CLIENT_SCHOOL:
+        return _speaks_for_school(user, request.client_school_id)
+    if request.referrer_organisation_id is not None:
+        return request.referrer_organisation_id in organisation_ids_of(user)
+    return True
+
+
 def is_client_of(user, request) -> bool:
+    """The client school's contacts (while active), and whoever asked for it while they still speak
+    for the side they asked as."""
     return request is not None and (
-        _speaks_for_school(user, request.client_school_id) or user.pk == request.submitted_by_id
+        _speaks_for_school(user, request.client_school_id) or speaks_as_sender(user, request)
     )
 
 

@@ -6,7 +6,7 @@ from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for, organisation_ids_of
 from domain.audit.policies import timeline_regions_of
 
-from .models import AgendaItem, Offer, PanelMeeting, SupportRequest
+from .models import AgendaItem, Offer, PanelMeeting, ReferrerKind, SupportRequest
 from .workflows import RequestStatus
 
 _REQUEST_RELATED = ("client_school", "brokering_organisation", "referrer_organisation", "submitted_by")
@@ -20,6 +20,20 @@ def _brokering_scope(user, field: str) -> Q:
     )
 
 
+def sent_by_q(user, prefix: str = "") -> Q:
+    """The requests the person sent, while they still speak for the side they asked as (the same
+    rule as policies.speaks_as_sender): as the school, only while its contact (the school's own
+    scope covers that); as a referrer, only while active in the referring organisation; as a member
+    of no organisation, for good. `prefix` reaches the request from another model ("request__")."""
+    return Q(**{f"{prefix}submitted_by": user}) & (
+        Q(**{f"{prefix}referrer_organisation_id__in": organisation_ids_of(user)})
+        | (
+            Q(**{f"{prefix}referrer_organisation__isnull": True})
+            & ~Q(**{f"{prefix}referrer_kind": ReferrerKind.CLIENT_SCHOOL})
+        )
+    )
+
+
 def requests_for(user) -> QuerySet[SupportRequest]:
     """Every request the person may see, newest first."""
     qs = SupportRequest.objects.select_related(*_REQUEST_RELATED)
@@ -28,7 +42,7 @@ def requests_for(user) -> QuerySet[SupportRequest]:
     schools = [m.organisation.school_id for m in active_memberships_for(user) if m.role == Role.SCHOOL_CONTACT]
     scope = (
         _brokering_scope(user, "brokering_organisation")
-        | Q(submitted_by=user)
+        | sent_by_q(user)
         | Q(client_school_id__in=[s for s in schools if s])
         | Q(offers__leader=user)
         | Q(offers__leaders_organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))

@@ -8,7 +8,7 @@ from domain.accounts.selectors import active_memberships_for, organisation_ids_o
 from domain.leaders.todo import ToDo, _plural
 
 from .models import Offer, SupportRequest
-from .selectors import requests_to_broker
+from .selectors import requests_to_broker, sent_by_q
 from .workflows import OfferStatus, RequestStatus
 
 
@@ -45,7 +45,7 @@ def to_do_for(user) -> list[ToDo]:
     schools = [m.organisation.school_id for m in active_memberships_for(user) if m.role == Role.SCHOOL_CONTACT]
     schools = [s for s in schools if s]
     client = Offer.objects.filter(status=OfferStatus.WITH_CLIENT).filter(
-        Q(request__client_school_id__in=schools) | Q(request__submitted_by=user)
+        Q(request__client_school_id__in=schools) | sent_by_q(user, "request__")
     )
     if client.exists():
         items.append(ToDo("client_offers", "Accept or decline the leader offered to support your school"))

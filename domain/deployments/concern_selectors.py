@@ -10,6 +10,7 @@ from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import timeline_regions_of
 
 from .models import Concern
+from .policies import client_school_ids_of
 from .workflows import ConcernStatus
 
 CONCERN_RELATED = (
@@ -26,9 +27,16 @@ def visible_concerns_q(user) -> Q:
     """The filter of the concerns the person may see (the same rule as policies.can_see_concern)."""
     if user.is_superuser:
         return Q()
+    # Who raised it, while they still speak for a side (policies.can_see_concern); the quality lead
+    # while active in the brokering alliance (issue 12).
+    speaks_for_a_side = (
+        Q(deployment__leader=user)
+        | Q(deployment__client_school_id__in=client_school_ids_of(user))
+        | Q(deployment__commissioner_id__in=organisation_ids_of(user, Role.COMMISSIONER))
+    )
     return (
-        Q(raised_by=user)
-        | Q(deployment__quality_lead=user)
+        (Q(raised_by=user) & speaks_for_a_side)
+        | Q(deployment__quality_lead=user, deployment__organisation_id__in=organisation_ids_of(user))
         | Q(deployment__organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
         | Q(deployment__organisation__region_id__in=timeline_regions_of(user))
         | (

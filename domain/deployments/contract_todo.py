@@ -7,7 +7,6 @@ from django.db.models import Exists, OuterRef, Q
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.commissioning.models import ReferrerKind
 from domain.leaders.todo import ToDo
 
 from .models import ContractAgreement, ContractVersion, Party
@@ -25,9 +24,8 @@ def to_do_for(user) -> list[ToDo]:
     schools = client_school_ids_of(user)
     alliances = organisation_ids_of(user, Role.TSA_COORDINATOR)
     commissioners = organisation_ids_of(user, Role.COMMISSIONER)
-    client = Q(deployment__client_school_id__in=schools) | Q(
-        deployment__request__submitted_by=user, deployment__request__referrer_kind=ReferrerKind.CLIENT_SCHOOL
-    )
+    # Only while an active contact of the school (policies.is_client_of).
+    client = Q(deployment__client_school_id__in=schools)
     sides = {
         Party.LEADER: Q(deployment__leader=user),
         Party.CLIENT: client,

@@ -1,9 +1,8 @@
 """What feedback asks of a person now, for their home page: the rounds their side has not yet
 answered, as the system leader or for the client school. Two queries at most."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 
-from domain.commissioning.models import ReferrerKind
 from domain.leaders.todo import ToDo, _plural
 
 from .models import FeedbackResponse, FeedbackRound, Party
@@ -32,11 +31,9 @@ def to_do_for(user) -> list[ToDo]:
                 ),
             )
         )
-    scope = Q(deployment__request__submitted_by=user, deployment__request__referrer_kind=ReferrerKind.CLIENT_SCHOOL)
+    # Only while an active contact of the school (policies.is_client_of).
     schools = client_school_ids_of(user)
-    if schools:
-        scope |= Q(deployment__client_school_id__in=schools)
-    as_client = _unanswered(Party.CLIENT).filter(scope).count()
+    as_client = _unanswered(Party.CLIENT).filter(deployment__client_school_id__in=schools).count() if schools else 0
     if as_client:
         items.append(
             ToDo(

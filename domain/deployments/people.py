@@ -1,19 +1,14 @@
 """Who to tell about a deployment: the people behind each party (one query a party)."""
 
 from domain.accounts.roles import Role
-from domain.accounts.selectors import coordinators_of, people_in_role
-from domain.commissioning.models import ReferrerKind
+from domain.accounts.selectors import coordinators_of, organisation_ids_of, people_in_role
 
 from .models import Deployment, Party
 
 
 def client_contacts_of(deployment: Deployment) -> list:
-    """The client school's contacts, or the person who asked for it when the school has none here."""
-    contacts = people_in_role(Role.SCHOOL_CONTACT, organisation__school_id=deployment.client_school_id)
-    request = deployment.request
-    if not contacts and request.referrer_kind == ReferrerKind.CLIENT_SCHOOL and request.submitted_by_id:
-        contacts = [request.submitted_by]
-    return contacts
+    """The client school's active contacts (whoever asked for it speaks for it only while one)."""
+    return people_in_role(Role.SCHOOL_CONTACT, organisation__school_id=deployment.client_school_id)
 
 
 def commissioners_of(deployment: Deployment) -> list:
@@ -24,7 +19,7 @@ def commissioners_of(deployment: Deployment) -> list:
 
 def quality_leads_of(deployment: Deployment) -> list:
     """The alliance's quality lead for this deployment, or else its coordinators."""
-    if deployment.quality_lead_id:
+    if deployment.quality_lead_id and deployment.organisation_id in organisation_ids_of(deployment.quality_lead):
         return [deployment.quality_lead]
     return coordinators_of(deployment.organisation)
 

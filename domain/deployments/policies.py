@@ -11,7 +11,6 @@ from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for, organisation_ids_of, roles_of
 from domain.audit.policies import present_ids, register_timeline_subject
-from domain.commissioning.models import ReferrerKind
 from domain.commissioning.policies import can_broker
 
 from .models import Party
@@ -27,14 +26,23 @@ def is_leader_of(user, deployment) -> bool:
 
 
 def is_client_of(user, deployment) -> bool:
-    """The client school's contacts, and the person who asked for the school when it asked itself
-    (a referrer is the commissioner, not the client)."""
+    """The client school's active contacts: a person speaks for a school only while an active
+    contact of it (issue 12). Whoever asked for the school when it asked itself was its contact
+    then, and is its client only while they still are; a referrer is the commissioner, not the
+    client."""
     if deployment is None or not is_signed_in(user):
         return False
-    if deployment.client_school_id in client_school_ids_of(user):
-        return True
-    request = deployment.request
-    return request.referrer_kind == ReferrerKind.CLIENT_SCHOOL and request.submitted_by_id == user.pk
+    return deployment.client_school_id in client_school_ids_of(user)
+
+
+def is_quality_lead_of(user, deployment) -> bool:
+    """The alliance's quality lead for the deployment, while active in the brokering alliance."""
+    return (
+        deployment is not None
+        and is_signed_in(user)
+        and deployment.quality_lead_id == user.pk
+        and deployment.organisation_id in organisation_ids_of(user)
+    )
 
 
 def is_commissioner_of(user, deployment) -> bool:
@@ -98,9 +106,13 @@ def can_see_concern(user, concern) -> bool:
     if concern is None or not is_signed_in(user):
         return False
     deployment = concern.deployment
-    if user.pk == concern.raised_by_id or user.pk == deployment.quality_lead_id:
-        return True
     if can_manage_deployment(user, deployment):
+        return True
+    # Who raised it sees it while they still speak for a side of the deployment; the quality lead
+    # while still active in the brokering alliance (issue 12: a stored person is not a membership).
+    if user.pk == concern.raised_by_id and parties_of(user, deployment):
+        return True
+    if user.pk == deployment.quality_lead_id and is_quality_lead_of(user, deployment):
         return True
     return (
         concern.status != ConcernStatus.OPEN

@@ -5,7 +5,6 @@ from django.db.models import Q, QuerySet
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import timeline_regions_of
-from domain.commissioning.models import ReferrerKind
 
 from .models import Deployment
 from .policies import client_school_ids_of
@@ -21,7 +20,6 @@ def deployments_for(user) -> QuerySet[Deployment]:
     scope = (
         Q(leader=user)
         | Q(client_school_id__in=client_school_ids_of(user))
-        | Q(request__submitted_by=user, request__referrer_kind=ReferrerKind.CLIENT_SCHOOL)
         | Q(organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
         | Q(organisation__region_id__in=timeline_regions_of(user))
         | Q(commissioner_id__in=organisation_ids_of(user, Role.COMMISSIONER))

@@ -60,6 +60,14 @@ def colleagues_of(user) -> set[int]:
     return organisation_ids_of(user)
 
 
+def may_act_as_booker(user, booking) -> bool:
+    """Whoever booked the place for a colleague, while still active in the organisation booked for
+    (issue 12: ending a membership ends at once every access it gave)."""
+    return (
+        is_signed_in(user) and user.pk == booking.booked_by_id and booking.organisation_id in organisation_ids_of(user)
+    )
+
+
 def can_book_for(actor, delegate) -> bool:
     """Oneself, or a colleague: someone active in an organisation the booker is active in."""
     if not is_signed_in(actor) or delegate is None:

@@ -14,7 +14,7 @@ from domain.audit.policies import timeline_regions_of
 from domain.organisations.models import Organisation, OrganisationKind
 
 from .models import Booking, Event, EventKind
-from .policies import colleagues_of
+from .policies import colleagues_of, may_act_as_booker
 from .workflows import BookingStatus, EventStatus
 
 B = BookingStatus
@@ -67,10 +67,16 @@ def waiting_list_of(event: Event) -> list[Booking]:
     return list(bookings_of(event).filter(status=B.WAITING))
 
 
+def booked_for_colleagues_q(user) -> Q:
+    """The bookings the person made for colleagues, while still active in the organisation they
+    booked for (issue 12: ending a membership ends at once every access it gave)."""
+    return Q(booked_by=user, organisation_id__in=organisation_ids_of(user))
+
+
 def bookings_for(user) -> QuerySet[Booking]:
     """The person's own bookings and those they made for colleagues, soonest event first."""
     return (
-        Booking.objects.filter(Q(delegate=user) | Q(booked_by=user))
+        Booking.objects.filter(Q(delegate=user) | booked_for_colleagues_q(user))
         .select_related("event", "event__venue", "event__organisation", "delegate")
         .order_by("event__starts_at", "id")
     )
@@ -85,7 +91,7 @@ def booking_for(user, booking_id) -> Booking | None:
     )
     if booking is None:
         return None
-    if user.pk in (booking.delegate_id, booking.booked_by_id):
+    if user.pk == booking.delegate_id or may_act_as_booker(user, booking):
         return booking
     if Event.objects.filter(_organiser_scope(user), pk=booking.event_id).exists():
         return booking

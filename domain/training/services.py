@@ -18,7 +18,7 @@ from domain.workflows.table import transition
 
 from .errors import TrainingRefused
 from .models import Audience, Booking, Event, EventKind
-from .policies import can_book_for, can_organise, may_attend
+from .policies import can_book_for, can_organise, may_act_as_booker, may_attend
 from .workflows import BOOKING, EVENT, LIVE_BOOKING_STATES, BookingStatus, EventStatus
 
 B = BookingStatus
@@ -303,7 +303,7 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
         Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue").get(pk=booking.event_id)
     )
     organiser = can_organise(actor, event)
-    if not organiser and actor.pk not in (booking.delegate_id, booking.booked_by_id):
+    if not organiser and actor.pk != booking.delegate_id and not may_act_as_booker(actor, booking):
         raise TrainingRefused("You can cancel only your own bookings and those you made")
     cutoff = cancellation_cutoff(event)
     # Leaving the waiting list frees no place: it is allowed until the list is promoted.
