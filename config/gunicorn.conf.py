@@ -46,6 +46,7 @@ logconfig_dict = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "plain"}},
+    "root": {"handlers": ["stdout"], "level": loglevel.upper()},
     "loggers": {
         "gunicorn.error": {"handlers": ["stdout"], "level": loglevel.upper(), "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
@@ -56,3 +57,6 @@ logconfig_dict = {
 # FORWARDED_ALLOW_IPS (gunicorn reads that variable itself; default 127.0.0.1,::1). Django reads
 # X-Forwarded-Proto itself (SECURE_PROXY_SSL_HEADER in config/settings/production.py).
 proc_name = "s2s-web"
+# No control socket (gunicornc): the platform manages the process by its signals, and two web
+# processes on one machine would otherwise share the socket's default path in the home directory.
+control_socket_disable = True
