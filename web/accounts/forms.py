@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.contrib.auth import forms as auth_forms
 
+from domain.accounts.registration import unconfirmed_account_for
+
 
 class SignInForm(forms.Form):
     username = forms.EmailField(
@@ -18,6 +20,7 @@ class SignInForm(forms.Form):
     def __init__(self, request, *args, **kwargs):
         self.request = request
         self.user = None
+        self.unconfirmed = None  # an account awaiting confirmation of its e-mail (registration)
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs["id"] = "email"
         self.fields["password"].widget.attrs["id"] = "password"
@@ -28,6 +31,9 @@ class SignInForm(forms.Form):
             return data
         user = authenticate(self.request, username=data["username"].lower(), password=data["password"])
         if user is None or not user.is_active:
+            self.unconfirmed = unconfirmed_account_for(data["username"], data["password"])
+            if self.unconfirmed is not None:
+                raise forms.ValidationError("Confirm your email address first: open the link we emailed you")
             raise forms.ValidationError("Enter a correct email address and password")
         self.user = user
         return data

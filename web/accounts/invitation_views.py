@@ -59,7 +59,7 @@ def accept(request, token):
         return _refused(request, refusal)
     if invitation.user.has_usable_password():
         return _to_sign_in(request)
-    form = SetPasswordForm(invitation.user, request.POST or None)
+    form = SetPasswordForm(invitation.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invitation_accept(token=token, password=form.cleaned_data["new_password1"])

@@ -35,7 +35,7 @@ def _choices(user) -> list[tuple[str, str]]:
 def invite_where(request):
     """Where to invite the person: your alliance or hub, or one of its member schools."""
     choices = _choices(request.user)
-    form = ChooseWhereForm(request.POST or None, choices=choices)
+    form = ChooseWhereForm(request.POST if request.method == "POST" else None, choices=choices)
     if request.method == "POST" and form.is_valid():
         kind, pk = form.cleaned_data["where"].split("/")
         return redirect("people:invite-to", kind=kind, pk=int(pk))
@@ -61,7 +61,7 @@ def _target(request, kind, pk):
 @policy(can_invite_people)
 def invite_person(request, kind, pk):
     target, name, roles = _target(request, kind, pk)
-    form = InvitePersonForm(request.POST or None, roles=roles)
+    form = InvitePersonForm(request.POST if request.method == "POST" else None, roles=roles)
     if request.method == "POST" and form.is_valid():
         fields = form.cleaned_data
         try:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitation_views, views
+from . import invitation_views, registration, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -17,4 +17,8 @@ urlpatterns = [
     path("password-reset/<uidb64>/<token>/", views.password_reset_confirm, name="password-reset-confirm"),
     path("password-reset/complete/", views.password_reset_complete, name="password-reset-complete"),
     path("invitation/<str:token>/", invitation_views.accept, name="invitation-accept"),
+    path("register/", registration.register, name="register"),
+    path("register/sent/", registration.register_sent, name="register-sent"),
+    path("register/new-link/", registration.register_resend, name="register-resend"),
+    path("register/confirm/<uidb64>/<token>/", registration.register_confirm, name="register-confirm"),
 ]

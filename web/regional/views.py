@@ -62,7 +62,7 @@ def organisation(request, organisation_id):
 def person_add(request, organisation_id):
     """Add a person: they are invited by email into the role (domain/accounts/invitations.py)."""
     organisation = _organisation_for(request, organisation_id)
-    form = InviteForm(request.POST or None, roles=roles_for(organisation))
+    form = InviteForm(request.POST if request.method == "POST" else None, roles=roles_for(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             invitation = invitations.invite(actor=request.user, organisation=organisation, **form.cleaned_data)
@@ -113,7 +113,7 @@ def two_factor_reset(request, person_id):
     person = _person_for(request, person_id)
     if not can_reset_two_factor(request.user, person):
         raise Http404
-    form = TwoFactorResetForm(request.POST or None)
+    form = TwoFactorResetForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             accounts.two_factor_reset(actor=request.user, user=person, reason=form.cleaned_data["reason"])
