@@ -138,6 +138,7 @@ AREA_MATRICES = [
         "matrix_events_organiser",
         "matrix_people",
         "matrix_operations",
+        "matrix_organisations",
     )
 ]
 for _area in AREA_MATRICES:

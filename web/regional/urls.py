@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import organisation_views, views
 
 app_name = "regional"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("organisations/", views.organisations, name="organisations"),
     path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
     path("organisations/<int:organisation_id>/people/add/", views.person_add, name="person-add"),
+    *organisation_views.urlpatterns,
     path("roles/<int:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
     path("people/<int:person_id>/", views.person, name="person"),
     path("people/<int:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
