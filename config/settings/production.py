@@ -48,7 +48,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Django's own loggers pass to the root's handler, at the same level (Django's defaults would
     # mail admins, whom we do not have, and print only when DEBUG is on).
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    # django-axes announces itself at INFO in every process and command: not worth a line (nor a
+    # daily mail from cron); its sign-in failures and lockouts still reach the log.
+    "loggers": {
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        "axes.apps": {"level": "WARNING"},
+    },
 }
 
 # The demo region (seed_demo) is synthetic people with a published password: never in production.
