@@ -41,7 +41,7 @@ def rounds_open_for_applications(*, today: dt.date | None = None):
     today = today or timezone.localdate()
     return (
         RecruitmentRound.objects.filter(status="open", opens_on__lte=today, closes_on__gte=today)
-        .select_related("organisation")
+        .select_related("organisation", "organisation__region")
         .order_by("closes_on", "id")
     )
 

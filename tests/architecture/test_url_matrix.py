@@ -80,7 +80,7 @@ MATRIX = {
     # The applicant's pages: anyone signed in may apply; an application is its applicant's alone
     # (the demo's draft is the system leader's: everyone else gets 404).
     "recruitment:applications": signed_in(),
-    "recruitment:open-rounds": signed_in(),
+    "recruitment:open-rounds": everyone(),  # public: a would-be applicant sees them before signing up
     "recruitment:application-start": {**signed_in(), Role.SYSTEM_LEADER: 302},  # already applied: to it
     "recruitment:application": {**signed_in(404), Role.SYSTEM_LEADER: 200},
     "recruitment:application-school": {**signed_in(404), Role.SYSTEM_LEADER: 200},
@@ -136,6 +136,7 @@ AREA_MATRICES = [
         "matrix_deployments_invoices",
         "matrix_events_delegate",
         "matrix_events_organiser",
+        "matrix_registration",
         "matrix_people",
         "matrix_operations",
         "matrix_organisations",

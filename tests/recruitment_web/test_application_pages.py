@@ -75,7 +75,8 @@ def test_a_person_starts_an_application_to_an_open_round(client, signed_in):
     person = factories.UserFactory()
     signed_in(person)
     response = client.get(reverse("recruitment:open-rounds"))
-    assert [a.get_text(strip=True) for a in soup(response).select("td a")] == ["Leeds LLE round"]
+    titles = soup(response).select(".govuk-summary-card__title")
+    assert [t.get_text(strip=True) for t in titles] == ["Leeds LLE round"]
     start = reverse("recruitment:application-start", kwargs={"round_id": round_.pk})
     assert "The need it answers" in main_text(client.get(start))
     assert client.get(reverse("recruitment:application-start", kwargs={"round_id": closed.pk})).status_code == 404
@@ -83,7 +84,7 @@ def test_a_person_starts_an_application_to_an_open_round(client, signed_in):
     application = Application.objects.get(applicant=person)
     assert response.url == url("application", application)
     # Once started, the round is no longer offered and its start page leads to the application.
-    assert soup(client.get(reverse("recruitment:open-rounds"))).select("td a") == []
+    assert soup(client.get(reverse("recruitment:open-rounds"))).select(".govuk-summary-card") == []
     assert client.get(start).url == url("application", application)
 
 

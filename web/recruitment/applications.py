@@ -12,7 +12,13 @@ from domain.accounts.policies import is_signed_in
 from domain.recruitment.application_form import form_for
 from domain.recruitment.models import ReferenceKind
 from domain.recruitment.policies import can_edit_application
-from domain.recruitment.selectors import applications_for_applicant, own_school_of, references_summary, rounds_open_to
+from domain.recruitment.selectors import (
+    applications_for_applicant,
+    own_school_of,
+    references_summary,
+    rounds_open_for_applications,
+    rounds_open_to,
+)
 from domain.recruitment.services import (
     RecruitmentRefused,
     application_save_draft,
@@ -23,7 +29,7 @@ from domain.recruitment.services import (
     application_start as start_application,
 )
 from domain.recruitment.workflows import ApplicationStatus
-from web.common.policy import policy
+from web.common.policy import policy, public
 
 from .forms import DeclarationsForm, SchoolForm, SectionForm
 
@@ -107,12 +113,15 @@ def application_list(request):
     )
 
 
-@policy(is_signed_in)
+@public
 def open_rounds(request):
+    """The rounds open for applications today, for anyone (issue 12: a would-be applicant sees
+    them before they have an account). Signed in: the rounds they have not yet applied to."""
+    rounds = rounds_open_to(request.user) if is_signed_in(request.user) else rounds_open_for_applications()
     return render(
         request,
-        "recruitment/applications/open_rounds.html",
-        {"page_title": "Apply to be a system leader", "rounds": list(rounds_open_to(request.user))},
+        "recruitment/open_rounds.html",
+        {"page_title": "Apply to be a system leader", "rounds": list(rounds)},
     )
 
 
