@@ -7,11 +7,13 @@ from urllib.parse import urlencode
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import login, password_validation
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from domain.accounts import registration as services
+from domain.accounts.models import User
 from web.common.policy import public
 
 EMAIL_MESSAGES = {
@@ -24,6 +26,17 @@ class RegisterForm(forms.Form):
     full_name = forms.CharField(max_length=150, error_messages={"required": "Enter your full name"})
     email = forms.EmailField(max_length=254, error_messages=EMAIL_MESSAGES)
     password = forms.CharField(strip=False, error_messages={"required": "Enter a password"})
+
+    def clean(self):
+        """The password's rules are checked whatever else is wrong, so each field says its own."""
+        data = super().clean()
+        if data.get("password"):
+            person = User(email=data.get("email") or "", full_name=data.get("full_name") or "")
+            try:
+                password_validation.validate_password(data["password"], user=person)
+            except ValidationError as invalid:
+                self.add_error("password", invalid.messages[0])
+        return data
 
 
 class ResendForm(forms.Form):
