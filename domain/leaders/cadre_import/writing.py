@@ -9,18 +9,19 @@ counts; every record it creates has its own audit row."""
 
 import datetime as dt
 import hashlib
+import secrets
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX as UNUSABLE
 from django.db import transaction
 from django.utils import timezone
 
 from domain.accounts.models import Membership, User
 from domain.accounts.roles import Role
 from domain.accounts.workflows import MembershipStatus
-from domain.audit.models import AuditEvent
-from domain.audit.services import audit_record, subject_type_of
-from domain.designation.models import Designation
+from domain.audit.services import audit_record
+from domain.designation.models import Designation, DesignationRole
+from domain.designation.workflows import DesignationStatus
 from domain.organisations.models import AllianceMembership, Organisation
 from domain.organisations.school_organisations import school_organisations_for
 from domain.schools.models import School
@@ -30,6 +31,7 @@ from ..directory import directory_refresh
 from ..models import AssociationOrigin, CadreUpload, PenPortrait
 from ..people import AssociationRefused
 from ..workflows import PortraitStatus
+from .bulk import Audit, chunks, insert_rows, update_rows
 from .checking import CREATED, UPDATED, CheckResult, LeaderRow, RowResult, check_sheet
 from .context import load_context
 from .reading import read_sheet
@@ -109,87 +111,71 @@ def cadre_import(
 # Writing ----------------------------------------------------------------------------------------
 
 
-class _Events:
-    """Audit rows for what the import creates, written together in one bulk insert."""
-
-    def __init__(self, actor):
-        self.actor = actor if getattr(actor, "pk", None) else None
-        self.now = timezone.now()
-        self.rows: list[AuditEvent] = []
-
-    def add(self, action, subject, *, to_state="", organisation=None, data=None, reason=""):
-        self.rows.append(
-            AuditEvent(
-                occurred_at=self.now,
-                actor=self.actor,
-                action=action,
-                subject_type=subject_type_of(subject),
-                subject_id=str(subject.pk),
-                subject_label=str(subject)[:255],
-                to_state=to_state,
-                reason=reason,
-                data={**(data or {}), "bulk": True, "import": True},
-                organisation=organisation,
-            )
-        )
-
-    def write(self):
-        AuditEvent.objects.bulk_create(self.rows, batch_size=2_000)
-
-
-def _people(rows: list[RowResult], events: _Events) -> dict[str, User]:
-    """The account of each person in the file, by e-mail address: existing or made now."""
+def _people(rows: list[RowResult], audit: Audit) -> dict[str, tuple[int, str]]:
+    """(id, name) of each person in the file, by e-mail address: existing accounts, or made now
+    with no usable password (the invitation's link lets them choose one)."""
     firsts: dict[str, LeaderRow] = {}
-    existing: dict[str, int] = {}
+    people: dict[str, tuple[int, str]] = {}
     for result in rows:
         firsts.setdefault(result.row.email, result.row)
         if result.person_id:
-            existing[result.row.email] = result.person_id
-    people = {u.email.lower(): u for u in _in_bulk(User, existing.values())}
-    new = [
-        User(email=email, full_name=row.full_name, password=make_password(None))
-        for email, row in firsts.items()
-        if email not in existing
-    ]
-    User.objects.bulk_create(new, batch_size=2_000)
-    for user in new:
-        events.add("accounts.user.created", user, to_state="active")
-        people[user.email] = user
+            people[result.row.email] = (result.person_id, result.row.full_name)
+    new = {email: row for email, row in firsts.items() if email not in people}
+    # Each its own unusable password ("!" and a random suffix) and session salt (a default would
+    # be computed once for every row).
+    insert_rows(
+        User,
+        [
+            {
+                "email": e,
+                "full_name": r.full_name,
+                "password": UNUSABLE + secrets.token_hex(20),
+                "session_salt": secrets.token_hex(),
+            }
+            for e, r in new.items()
+        ],
+    )
+    for chunk in chunks(new):
+        for pk, email, name in User.objects.filter(email__in=chunk).values_list("pk", "email", "full_name"):
+            people[email] = (pk, name)
+            audit.add("accounts.user.created", "accounts.user", pk, name, to_state="active")
     return people
 
 
-def _in_bulk(model, ids, **select):
-    ids = sorted(set(ids))
-    found = []
-    for start in range(0, len(ids), 2_000):
-        found.extend(model.objects.filter(pk__in=ids[start : start + 2_000], **select))
-    return found
-
-
-def _memberships(people, schools_by_email, organisations, events) -> list[Membership]:
-    """A system leader role in the leader's school's organisation, unless they hold it already."""
-    ids = [u.pk for u in people.values()]
+def _memberships(people, school_of, organisations, audit) -> list[int]:
+    """A system leader role in the leader's school's organisation, unless they hold it already.
+    Returns the new roles' ids."""
+    ids = [pk for pk, _ in people.values()]
+    active = {"role": Role.SYSTEM_LEADER, "status": MembershipStatus.ACTIVE}
     held = set()
-    for start in range(0, len(ids), 2_000):
-        held.update(
-            Membership.objects.filter(
-                user_id__in=ids[start : start + 2_000], role=Role.SYSTEM_LEADER, status=MembershipStatus.ACTIVE
-            ).values_list("user_id", "organisation_id")
-        )
+    for chunk in chunks(ids):
+        held.update(Membership.objects.filter(user_id__in=chunk, **active).values_list("user_id", "organisation_id"))
+    wanted = {
+        pk: organisations[school_of[email]]
+        for email, (pk, _) in people.items()
+        if (pk, organisations[school_of[email]].pk) not in held
+    }
+    insert_rows(Membership, [{"user_id": pk, "organisation_id": o.pk, **active} for pk, o in wanted.items()])
+    names = dict(people.values())
     made = []
-    for email, user in people.items():
-        organisation = organisations[schools_by_email[email]]
-        if (user.pk, organisation.pk) not in held:
-            made.append(Membership(user=user, organisation=organisation, role=Role.SYSTEM_LEADER))
-    Membership.objects.bulk_create(made, batch_size=2_000)
-    for membership in made:
-        events.add(
-            "accounts.membership.added",
-            membership,
-            to_state="active",
-            organisation=membership.organisation,
-            data={"role": Role.SYSTEM_LEADER, "organisation_id": membership.organisation_id},
-        )
+    for chunk in chunks(wanted):
+        for pk, user_id, organisation_id in Membership.objects.filter(user_id__in=chunk, **active).values_list(
+            "pk", "user_id", "organisation_id"
+        ):
+            if wanted[user_id].pk != organisation_id:
+                continue
+            made.append(pk)
+            label = f"{names[user_id]} - System leader, {wanted[user_id].name}"
+            data = {"role": Role.SYSTEM_LEADER, "organisation_id": organisation_id}
+            audit.add(
+                "accounts.membership.added",
+                "accounts.membership",
+                pk,
+                label,
+                to_state="active",
+                organisation_id=organisation_id,
+                data=data,
+            )
     return made
 
 
@@ -203,59 +189,63 @@ def _designation_values(row: LeaderRow) -> dict:
     }
 
 
-def _designations(rows, people, organisations_by_id, events) -> None:
-    created = []
+def _designations(rows, people, audit) -> None:
+    created = {}
     for result in rows:
-        if result.outcome != CREATED:
-            continue
-        row = result.row
-        body = row.designating_organisation
-        created.append(
-            Designation(
-                person=people[row.email],
-                role=row.role,
-                source=row.source,
-                organisation=organisations_by_id[body.id] if body else None,
-                starts_on=row.designated_on,
+        if result.outcome == CREATED:
+            row = result.row
+            body = row.designating_organisation
+            created[(people[row.email][0], row.role)] = {
+                "person_id": people[row.email][0],
+                "role": row.role,
+                "source": row.source,
+                "organisation_id": body.id if body else None,
+                "starts_on": row.designated_on,
+                "status": DesignationStatus.ACTIVE,
                 **_designation_values(row),
+            }
+    insert_rows(Designation, list(created.values()))
+    names = dict(people.values())
+    for chunk in chunks(pk for pk, _ in created):
+        current = Designation.objects.current().filter(person_id__in=chunk)
+        for pk, person_id, role in current.values_list("pk", "person_id", "role"):
+            values = created.get((person_id, role))
+            if values is None:
+                continue
+            starts = values["starts_on"]
+            ends = values["ends_on"]
+            audit.add(
+                "designation.designation.created",
+                "designation.designation",
+                pk,
+                f"{DesignationRole(role).label}: {names[person_id]} from {starts.day} {starts:%B %Y}",
+                to_state=DesignationStatus.ACTIVE,
+                organisation_id=values["organisation_id"],
+                data={
+                    "person_id": person_id,
+                    "role": role,
+                    "source": values["source"],
+                    "organisation_id": values["organisation_id"],
+                    "school_id": values["school_id"],
+                    "starts_on": starts.isoformat(),
+                    "ends_on": ends.isoformat() if ends else None,
+                },
             )
-        )
-    Designation.objects.bulk_create(created, batch_size=2_000)
-    for d in created:
-        events.add(
-            "designation.designation.created",
-            d,
-            to_state=d.status,
-            organisation=d.organisation,
-            data={
-                "person_id": d.person_id,
-                "role": d.role,
-                "source": d.source,
-                "organisation_id": d.organisation_id,
-                "school_id": d.school_id,
-                "starts_on": d.starts_on.isoformat(),
-                "ends_on": d.ends_on.isoformat() if d.ends_on else None,
-            },
-        )
-    changed = {r.designation_id: r.row for r in rows if r.outcome == UPDATED and r.designation_id}
-    fields = ["school_id", "phases", "specialisms", "ends_on", "term_years"]
-    updates = []
-    for designation in _in_bulk(Designation, changed):
-        values = _designation_values(changed[designation.pk])
-        before = {name: getattr(designation, name) for name in fields}
-        if before == values:
-            continue
-        for name, value in values.items():
-            setattr(designation, name, value)
-        updates.append(designation)
-        events.add(
+    changed = [
+        (r.designation_id, _designation_values(r.row)) for r in rows if r.outcome == UPDATED and r.designation_id
+    ]
+    update_rows(Designation, changed)
+    for pk, values in changed:
+        ends = values["ends_on"]
+        audit.add(
             "designation.designation.changed",
-            designation,
-            to_state=designation.status,
+            "designation.designation",
+            pk,
+            f"Designation {pk}",
+            to_state=DesignationStatus.ACTIVE,
             reason="Changed by the import of existing leaders",
-            data={"ends_on": designation.ends_on.isoformat() if designation.ends_on else None},
+            data={"ends_on": ends.isoformat() if ends else None, "school_id": values["school_id"]},
         )
-    Designation.objects.bulk_update(updates, fields, batch_size=500)
 
 
 def _said(rows) -> tuple[dict, dict]:
@@ -270,80 +260,97 @@ def _said(rows) -> tuple[dict, dict]:
     return organisations, texts
 
 
-def _associations(actor, rows, people, organisations_by_id, events) -> int:
+def _associations(actor, rows, people, organisations_by_id, audit) -> int:
     """Seed 000: one alliance, hub or grouping brokers each leader; their school joins it."""
     said, _ = _said(rows)
-    wanted = {people[r.row.email].pk: organisations_by_id[said[r.row.email].id] for r in rows if r.associates}
+    wanted = {people[r.row.email][0]: organisations_by_id[said[r.row.email].id] for r in rows if r.associates}
+    if not wanted:
+        return 0
     associations_start_many(actor=actor, organisation_by_leader=wanted, origin=AssociationOrigin.IMPORT)
-    school_of = {people[r.row.email].pk: r.row.school.id for r in rows}
+    school_of = {people[r.row.email][0]: r.row.school.id for r in rows}
     pairs = {(organisation.pk, school_of[leader_id]) for leader_id, organisation in wanted.items()}
-    alliance_ids = sorted({a for a, _ in pairs})
     existing = set()
-    for start in range(0, len(alliance_ids), 2_000):
+    for chunk in chunks(a for a, _ in pairs):
         existing.update(
-            AllianceMembership.objects.filter(alliance_id__in=alliance_ids[start : start + 2_000]).values_list(
-                "alliance_id", "school_id"
-            )
+            AllianceMembership.objects.filter(alliance_id__in=chunk).values_list("alliance_id", "school_id")
         )
-    joins = [AllianceMembership(alliance_id=a, school_id=s) for a, s in sorted(pairs - existing)]
-    AllianceMembership.objects.bulk_create(joins, batch_size=2_000)
-    for join in joins:
-        organisation = organisations_by_id[join.alliance_id]
-        events.add(
+    joins = sorted(pairs - existing)
+    insert_rows(AllianceMembership, [{"alliance_id": a, "school_id": s, "is_teaching_school": False} for a, s in joins])
+    for alliance_id, school_id in joins:
+        organisation = organisations_by_id[alliance_id]
+        audit.add(
             "organisations.alliance_membership.created",
-            organisation,
-            organisation=organisation,
+            "organisations.organisation",
+            alliance_id,
+            organisation.name,
+            organisation_id=alliance_id,
             reason="The school of an associated leader joined (import of existing leaders)",
-            data={"school_id": join.school_id},
+            data={"school_id": school_id},
         )
     return len(wanted)
 
 
-def _portraits(rows, people, events) -> int:
+def _portraits(rows, people, audit) -> int:
     """The pen portrait text, sent to the alliance for approval (issue 12: leaders are "in the
     directory once their pen portraits are approved"). A version waiting for approval takes the
     new text; otherwise a new version is submitted, and a published one stays until approved."""
+    _, said = _said(rows)
     texts, specialisms, phases = {}, {}, {}
     for r in rows:
-        user = people[r.row.email]
-        specialisms.setdefault(user.pk, []).extend(s for s in r.row.specialisms if s not in specialisms[user.pk])
-        phases.setdefault(user.pk, []).extend(p for p in r.row.phases if p not in phases[user.pk])
+        pk = people[r.row.email][0]
+        mine = specialisms.setdefault(pk, [])
+        mine.extend(code for code in r.row.specialisms if code not in mine)
+        mine = phases.setdefault(pk, [])
+        mine.extend(code for code in r.row.phases if code not in mine)
         if r.writes_portrait:
-            texts[user.pk] = next(
-                x.row.portrait_text for x in rows if x.row.email == r.row.email and x.row.portrait_text
-            )
-    if not texts:
-        return 0
+            texts[pk] = said[r.row.email]
     latest = {}
-    ids = sorted(texts)
-    for start in range(0, len(ids), 2_000):
-        for portrait in PenPortrait.objects.filter(leader_id__in=ids[start : start + 2_000]).order_by("version"):
-            latest[portrait.leader_id] = portrait
+    for chunk in chunks(texts):
+        for pk, leader_id, version, status in (
+            PenPortrait.objects.filter(leader_id__in=chunk)
+            .order_by("version")
+            .values_list("pk", "leader_id", "version", "status")
+        ):
+            latest[leader_id] = (pk, version, status)
     now = timezone.now()
     new, changed = [], []
     for leader_id, text in texts.items():
-        current = latest.get(leader_id)
-        if current is not None and current.status == PortraitStatus.SUBMITTED:
-            current.experience = text
-            changed.append(current)
+        pk, version, status = latest.get(leader_id, (None, 0, None))
+        if status == PortraitStatus.SUBMITTED:
+            changed.append((pk, {"experience": text}))
             continue
         new.append(
-            PenPortrait(
-                leader_id=leader_id,
-                version=(current.version + 1) if current else 1,
-                status=PortraitStatus.SUBMITTED,
-                experience=text,
-                specialisms=specialisms.get(leader_id, []),
-                phases=phases.get(leader_id, []),
-                submitted_at=now,
-            )
+            {
+                "leader_id": leader_id,
+                "version": version + 1,
+                "status": PortraitStatus.SUBMITTED,
+                "experience": text,
+                "specialisms": specialisms.get(leader_id, []),
+                "phases": phases.get(leader_id, []),
+                "submitted_at": now,
+                "created_at": now,
+            }
         )
-    PenPortrait.objects.bulk_create(new, batch_size=2_000)
-    PenPortrait.objects.bulk_update(changed, ["experience"], batch_size=500)
-    for portrait in new:
-        events.add("leaders.pen_portrait.created", portrait, to_state=PortraitStatus.SUBMITTED)
-    for portrait in changed:
-        events.add("leaders.pen_portrait.changed", portrait, to_state=portrait.status)
+    insert_rows(PenPortrait, new)
+    update_rows(PenPortrait, changed)
+    names = dict(people.values())
+    made = {(p["leader_id"], p["version"]) for p in new}
+    for chunk in chunks(leader for leader, _ in made):
+        query = PenPortrait.objects.filter(leader_id__in=chunk, status=PortraitStatus.SUBMITTED)
+        for pk, leader_id, version in query.values_list("pk", "leader_id", "version"):
+            if (leader_id, version) in made:
+                label = f"Pen portrait of {names[leader_id]} (version {version})"
+                audit.add(
+                    "leaders.pen_portrait.created", "leaders.penportrait", pk, label, to_state=PortraitStatus.SUBMITTED
+                )
+    for pk, _ in changed:
+        audit.add(
+            "leaders.pen_portrait.changed",
+            "leaders.penportrait",
+            pk,
+            f"Pen portrait {pk}",
+            to_state=PortraitStatus.SUBMITTED,
+        )
     return len(new) + len(changed)
 
 
@@ -351,48 +358,41 @@ def _write(*, actor, result: CheckResult, hold_invitations: bool) -> dict:
     from domain.accounts.invitations import InvitationRefused, invitations_create
 
     rows = [r for r in result.rows if r.row is not None]
-    events = _Events(actor)
-    people = _people(rows, events)
-    schools_by_email = {}
+    if not any(r.outcome in (CREATED, UPDATED) for r in rows):
+        return {**result.counts, "accounts": 0, "roles": 0, "associations": 0, "pen_portraits": 0, "invitations": 0}
+    audit = Audit(actor)
+    people = _people(rows, audit)
+    school_of = {}
     for r in rows:
-        schools_by_email.setdefault(r.row.email, r.row.school.id)
-    schools = _in_bulk(School, schools_by_email.values())
+        school_of.setdefault(r.row.email, r.row.school.id)
+    schools = [
+        s
+        for chunk in chunks(school_of.values())
+        for s in School.objects.filter(pk__in=chunk).only("pk", "name", "region_id")
+    ]
     organisations = school_organisations_for(schools=schools, actor=actor)
-    memberships = _memberships(people, schools_by_email, organisations, events)
+    memberships = _memberships(people, school_of, organisations, audit)
     named = {r.row.organisation.id for r in rows if r.row.organisation is not None}
-    organisations_by_id = {o.pk: o for o in _in_bulk(Organisation, named)}
-    _designations(rows, people, organisations_by_id, events)
-    associated = _associations(actor, rows, people, organisations_by_id, events)
-    portraits = _portraits(rows, people, events)
-    events.write()
-    # The directory lists only published pen portraits: it changes for people who already had one.
-    existing = [people[r.row.email] for r in rows if r.person_id]
-    listed = set()
-    ids = sorted({u.pk for u in existing})
-    for start in range(0, len(ids), 2_000):
-        listed.update(
-            PenPortrait.objects.filter(
-                leader_id__in=ids[start : start + 2_000], status=PortraitStatus.PUBLISHED
-            ).values_list("leader_id", flat=True)
-        )
-    for user in {u.pk: u for u in existing if u.pk in listed}.values():
-        directory_refresh(user)
+    organisations_by_id = {o.pk: o for chunk in chunks(named) for o in Organisation.objects.filter(pk__in=chunk)}
+    _designations(rows, people, audit)
+    associated = _associations(actor, rows, people, organisations_by_id, audit)
+    portraits = _portraits(rows, people, audit)
+    audit.write()
+    # The directory lists only published pen portraits: it changes only for people who had one.
+    existing = {r.person_id for r in rows if r.person_id}
+    for chunk in chunks(existing):
+        published = PenPortrait.objects.filter(leader_id__in=chunk, status=PortraitStatus.PUBLISHED)
+        for user in User.objects.filter(pk__in=published.values("leader_id")):
+            directory_refresh(user)
     if hasattr(actor, "_invite_scope"):
         del actor._invite_scope  # read again: the import has just added schools to alliances
-    new_accounts = {
-        u.pk for u in people.values() if not u.has_usable_password() and u.pk not in {r.person_id for r in rows}
-    }
+    roles = [m for chunk in chunks(memberships) for m in Membership.objects.filter(pk__in=chunk)]
     try:
-        invitations = invitations_create(
-            actor=actor, memberships=[m for m in memberships if m.user_id in new_accounts], send=not hold_invitations
-        )
+        invitations = invitations_create(actor=actor, memberships=roles, send=not hold_invitations)
     except InvitationRefused as refusal:
         raise AssociationRefused(str(refusal)) from None
-    counts = result.counts
     return {
-        "created": counts["created"],
-        "updated": counts["updated"],
-        "unchanged": counts["unchanged"],
+        **result.counts,
         "accounts": len({r.row.email for r in rows if not r.person_id}),
         "roles": len(memberships),
         "associations": associated,
