@@ -234,7 +234,7 @@ def organisation_change(
     trust's code, an alliance's or grouping's website and lead school, a grouping's members (None
     leaves them as they are). A hub's details come from the published list; its lead school is
     set with `lead_school_set`."""
-    locked = Organisation.objects.select_for_update().select_related("region").get(pk=organisation.pk)
+    locked = Organisation.objects.select_for_update(of=("self",)).select_related("region").get(pk=organisation.pk)
     if locked.kind not in EDITABLE_KINDS:
         raise OrganisationInvalid({"name": f"The details of a {kind_label(locked.kind)} are not changed here"})
     errors: dict[str, str] = {}
