@@ -43,7 +43,7 @@ def when_the_representative_finds_the_coordinator_through_their_organisation(pag
     page.get_by_role("button", name="Show organisations").click()
     page.get_by_role("link", name=AIRE).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(AIRE)
-    page.get_by_role("link", name=demo_person(Role.TSA_COORDINATOR).full_name).click()
+    page.get_by_role("link", name=demo_person(Role.TSA_COORDINATOR).full_name, exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(demo_person(Role.TSA_COORDINATOR).full_name)
     expect(page.get_by_text("Set up", exact=True)).to_be_visible()
 
