@@ -136,6 +136,7 @@ AREA_MATRICES = [
         "matrix_deployments_invoices",
         "matrix_events_delegate",
         "matrix_events_organiser",
+        "matrix_cadre_import",
         "matrix_registration",
         "matrix_people",
         "matrix_operations",

@@ -4,6 +4,7 @@ to associations/<id>/ and pen-portraits/<id>/: keep those paths."""
 from django.urls import path
 
 from . import alliance_associations, alliance_portraits, alliance_views
+from . import cadre_import_views as cadre
 
 app_name = "alliance"
 urlpatterns = [
@@ -22,4 +23,7 @@ urlpatterns = [
     ),
     path("pen-portraits/", alliance_portraits.portrait_list, name="portraits"),
     path("pen-portraits/<int:portrait_id>/", alliance_portraits.portrait_detail, name="portrait"),
+    path("import/", cadre.alliance_upload, name="import"),
+    path("import/template.<str:fmt>/", cadre.alliance_template, name="import-template"),
+    path("import/<int:upload_id>/", cadre.alliance_check, name="import-check"),
 ]

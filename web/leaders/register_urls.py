@@ -3,6 +3,7 @@ mounted at /regional/leaders/."""
 
 from django.urls import path
 
+from . import cadre_import_views as cadre
 from . import register_views as views
 
 app_name = "register"
@@ -11,4 +12,7 @@ urlpatterns = [
     path("export.<str:fmt>/", views.export, name="export"),
     path("memorandum/", views.memorandum, name="memorandum"),
     path("memorandum/new/", views.memorandum_publish, name="memorandum-publish"),
+    path("import/", cadre.register_upload, name="import"),
+    path("import/template.<str:fmt>/", cadre.register_template, name="import-template"),
+    path("import/<int:upload_id>/", cadre.register_check, name="import-check"),
 ]
