@@ -63,6 +63,7 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         )
     }
     from domain.commissioning.models import AgendaItem
+    from domain.organisations.models import Organisation
 
     # The demo's only agenda item, already decided: its decide page sends the panel back to the
     # meeting, ranking again and taking off the agenda take only POST (their GET answers 405).
@@ -91,6 +92,14 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         # A referee's emailed link that was never sent (the real token is only in the email): the
         # "not recognised" page, answering 404.
         "references:answer": [reverse("references:answer", args=["forged-token-that-looks-like-a-real-one"])],
+        # Invitations (web/accounts/people_*.py): an invitation's link never sent (404), inviting
+        # into the demo's alliance (reached after a question page that only POSTs), and sending an
+        # invitation again (POST only).
+        "accounts:invitation-accept": [reverse("accounts:invitation-accept", args=["forged-token-that-looks-real"])],
+        "people:invite-to": [
+            reverse("people:invite-to", args=["organisation", Organisation.objects.get(code="DEMO-TSA1").pk])
+        ],
+        "people:invitation-send": [reverse("people:invitation-send", args=[999999])],
         # The applicant's referees and withdraw pages (the demo's draft application), and a
         # referee's request on the coordinator's pages (the demo has none: chase takes only POST,
         # replace answers 404).
