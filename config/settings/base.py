@@ -178,6 +178,8 @@ DEFAULT_FROM_EMAIL = "no-reply@school-to-school-support.example"
 NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
 NOTIFY_TEMPLATE_ID = os.environ.get("NOTIFY_TEMPLATE_ID", "")
 SERVICE_BASE_URL = os.environ.get("SERVICE_BASE_URL", "http://127.0.0.1:8000")
+# An invitation's single-use link works for this many days (domain/accounts/invitations.py).
+INVITATION_LINK_DAYS = 14
 
 # Deployments: a note of visit is due this many working days after the visit (issue 6; the
 # leader is chased the morning after).

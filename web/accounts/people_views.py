@@ -79,7 +79,7 @@ def invite_person(request, kind, pk):
     return render(
         request,
         "accounts/people/invite_person.html",
-        {"page_title": f"Invite a person to {name}", "form": form, "where": name},
+        {"page_title": f"Invite a person to {name}", "form": form, "where": name, "link_days": service.link_days()},
     )
 
 

@@ -79,7 +79,12 @@ def person_add(request, organisation_id):
     return render(
         request,
         "regional/person_add.html",
-        {"page_title": f"Add a person to {organisation.name}", "form": form, "organisation": organisation},
+        {
+            "page_title": f"Add a person to {organisation.name}",
+            "form": form,
+            "organisation": organisation,
+            "link_days": invitations.link_days(),
+        },
     )
 
 
