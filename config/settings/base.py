@@ -12,6 +12,8 @@ DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
 
 SERVICE_NAME = "School-to-school support"
+# The regional body that runs the service: the controller the privacy notice names (docs/data-protection.md).
+SERVICE_CONTROLLER_NAME = os.environ.get("SERVICE_CONTROLLER_NAME", "")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
