@@ -78,7 +78,7 @@ def _upload_page(request, form, status=200):
 
 
 def _upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and form.is_valid():
         chosen = form.cleaned_data["file"]
         upload = cadre_upload_check(actor=request.user, data=chosen.read(), filename=chosen.name)
@@ -96,7 +96,7 @@ def _check(request, upload_id):
     upload = cadre_upload_for(request.user, upload_id)
     if not can_use_cadre_upload(request.user, upload):
         raise Http404
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST) if request.method == "POST" else ConfirmForm()
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
