@@ -141,6 +141,7 @@ AREA_MATRICES = [
         "matrix_people",
         "matrix_operations",
         "matrix_organisations",
+        "matrix_public_info",
     )
 ]
 for _area in AREA_MATRICES:

@@ -83,7 +83,9 @@ def representative():
 
 
 def _invite(representative, email):
-    tsa = factories.OrganisationFactory(kind=OrganisationKind.TSA, region=representative.memberships.get().organisation.region)
+    tsa = factories.OrganisationFactory(
+        kind=OrganisationKind.TSA, region=representative.memberships.get().organisation.region
+    )
     return invite(
         actor=representative, organisation=tsa, email=email, full_name="Robin Example", role=Role.TSA_COORDINATOR
     )
@@ -110,8 +112,12 @@ def test_an_accepted_or_held_invitation_stays(representative):
     invitation_accept(token=token, password="a-long-unusual-passphrase")
     tsa = factories.OrganisationFactory(kind=OrganisationKind.TSA, region=accepted.organisation.region)
     held = invite(
-        actor=representative, organisation=tsa, email="held@example.test", full_name="Held Example",
-        role=Role.TSA_COORDINATOR, send=False,
+        actor=representative,
+        organisation=tsa,
+        email="held@example.test",
+        full_name="Held Example",
+        role=Role.TSA_COORDINATOR,
+        send=False,
     )
     assert apply(timezone.now() + 10 * YEAR)["unaccepted-invitations"] == 0
     assert Invitation.objects.filter(pk__in=[accepted.pk, held.pk]).count() == 2
@@ -163,8 +169,11 @@ def test_a_dismissed_appeal_counts_its_2_years_from_the_appeals_decision():
     Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.APPEAL_DISMISSED)
     heard = decided + 40 * DAY
     Appeal.objects.create(
-        application=application, grounds="The panel misread my evidence", outcome=AppealOutcome.DISMISSED,
-        reasons="The decision stands", decided_at=heard,
+        application=application,
+        grounds="The panel misread my evidence",
+        outcome=AppealOutcome.DISMISSED,
+        reasons="The decision stands",
+        decided_at=heard,
     )
     inside, past = kept_and_deleted(heard + 2 * YEAR)
 
@@ -282,7 +291,9 @@ def test_each_kind_deleted_leaves_one_audit_event_with_its_count():
 
 def test_the_audit_trail_is_never_deleted():
     person = factories.UserFactory()
-    AuditEvent.objects.create(occurred_at=timezone.now(), action="test.old", subject_type="accounts.user", subject_id=str(person.pk))
+    AuditEvent.objects.create(
+        occurred_at=timezone.now(), action="test.old", subject_type="accounts.user", subject_id=str(person.pk)
+    )
     apply(timezone.now() + 50 * YEAR)
     assert AuditEvent.objects.filter(action="test.old").exists()
     assert not RULES_BY_KEY["audit-trail"].automatic
