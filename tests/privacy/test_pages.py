@@ -184,3 +184,12 @@ def test_the_accessibility_statement_starts_a_sentence_with_a_capital(client):
     with override_settings(SERVICE_CONTROLLER_NAME=""):
         page = text(client.get(reverse("public:accessibility")))
     assert "The regional body that runs this service is committed" in page
+
+
+def test_the_accessibility_statement_names_the_body_that_runs_the_service_when_set(client):
+    with override_settings(SERVICE_CONTROLLER_NAME="Example Regional Schools Board"):
+        page = text(client.get(reverse("public:accessibility")))
+    assert "This service is run by Example Regional Schools Board." in page
+    with override_settings(SERVICE_CONTROLLER_NAME=""):
+        page = text(client.get(reverse("public:accessibility")))
+    assert "This service is run by" not in page

@@ -101,6 +101,7 @@ def accessibility(request):
             "page_title": "Accessibility statement",
             "controller": controller_name(),
             "controller_at_start": controller_name()[:1].upper() + controller_name()[1:],
+            "controller_named": controller_name() != DEFAULT_CONTROLLER,
             "prepared": STATEMENT_PREPARED,
             "reviewed": STATEMENT_REVIEWED,
         },
