@@ -113,10 +113,11 @@ def load_context(*, actor, emails, urns, today: dt.date) -> Context:
     context.elsewhere = _index(o for o in every if o[0] not in scope_ids)
     context.scope_names = sorted(o[1] for o in every if o[0] in scope_ids)
     for chunk in _chunks(set(urns)):
-        for pk, urn, name, phase, type_group, region_id in School.objects.filter(urn__in=chunk).values_list(
-            "pk", "urn", "name", "phase", "type_group", "region_id"
+        for pk, urn, name, phase, type_group, type_name, region_id in School.objects.filter(urn__in=chunk).values_list(
+            "pk", "urn", "name", "phase", "type_group", "type_name", "region_id"
         ):
-            context.schools[urn] = SchoolFact(pk, urn, name, phase, type_group, region_id)
+            # Files without a type group name the type alone ("Community special school").
+            context.schools[urn] = SchoolFact(pk, urn, name, phase, type_group or type_name, region_id)
     for chunk in _chunks(set(emails)):
         for pk, email, full_name in User.objects.filter(email__in=chunk).values_list("pk", "email", "full_name"):
             context.people[email.lower()] = PersonFact(pk, full_name)

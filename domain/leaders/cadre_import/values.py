@@ -146,7 +146,9 @@ def phases_of(text) -> list[str]:
 
 
 def phases_of_school(phase: str, type_group: str = "") -> list[str]:
-    """The phases a leader works in, from their school's phase on the register (GIAS's names)."""
+    """The phases a leader works in, from their school's phase on the register (GIAS's names).
+    GIAS gives a special school the phase "Not applicable": its type ("Special schools", or
+    "Community special school" where a file gives no type group) says it is special."""
     phase_words, group = words(phase), words(type_group)
     if "special" in group:
         return ["special"]

@@ -146,3 +146,16 @@ def test_a_coordinator_imports_their_own_alliances_leaders(world):
     report = cadre_import(actor=world["coordinator"], data=data, filename="leaders.csv")
     assert report.result.counts["created"] == 1
     assert Association.objects.get().organisation == world["alliance"]
+
+
+def test_a_special_school_named_by_its_type_alone_gives_the_special_phase(world):
+    """GIAS gives a special school the phase "Not applicable"; a file with no type group names the
+    type alone ("Community special school"), which still says the school is special."""
+    from tests import factories
+
+    factories.SchoolFactory(
+        urn=800009, name="Moor Special", phase="Not applicable", type_group="", type_name="Community special school"
+    )
+    result = check_file(actor=world["representative"], data=csv_bytes([row(**{"School URN": "800009"})]))
+    assert result.ok, result.reasons
+    assert result.rows[0].row.phases == ["special"]
