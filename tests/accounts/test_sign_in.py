@@ -118,7 +118,7 @@ def test_five_wrong_passwords_lock_the_account(client):
         assert sign_in(client, leader, password="wrong").status_code == 200
     response = sign_in(client, leader, password="wrong")
     assert response.status_code == 429
-    assert b"Your account is locked" in response.content
+    assert b"Too many attempts to sign in" in response.content
     # Even the right password is refused while locked.
     assert sign_in(client, leader).status_code == 429
     assert "_auth_user_id" not in client.session

@@ -28,7 +28,7 @@ def then_they_are_told_the_details_are_wrong(page: Page) -> None:
 
 
 def then_they_are_told_their_account_is_locked(page: Page) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text("Your account is locked")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Too many attempts to sign in")
     expect(page.get_by_text("Wait 30 minutes and try again, or reset your password.")).to_be_visible()
 
 

@@ -46,17 +46,13 @@ def server_error(request):
     return _page(request, 500)
 
 
-def locked_out(request, credentials=None, *args, **kwargs):
-    """django-axes: too many failed sign-in attempts."""
+def locked_out(request, *args, **kwargs):
+    """django-axes: too many failed sign-in attempts (ADR 17). Says what happened and what to do,
+    without saying whether the e-mail address has an account."""
+    slowed = getattr(request, "sign_in_slowed_down", False)
     return render(
         request,
-        "common/error.html",
-        {
-            "page_title": "Your account is locked",
-            "paragraphs": [
-                "You entered the wrong details too many times.",
-                "Wait 30 minutes and try again, or reset your password.",
-            ],
-        },
+        "accounts/locked_out.html",
+        {"page_title": "Too many attempts to sign in", "slowed": slowed},
         status=429,
     )
