@@ -8,6 +8,6 @@ from . import offer_views
 app_name = "offers"
 urlpatterns = [
     path("", offer_views.offer_list, name="list"),
-    path("<int:offer_id>/", offer_views.offer_detail, name="detail"),
-    path("<int:offer_id>/<slug:event>/", offer_views.offer_answer, name="answer"),
+    path("<id:offer_id>/", offer_views.offer_detail, name="detail"),
+    path("<id:offer_id>/<slug:event>/", offer_views.offer_answer, name="answer"),
 ]

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class Config(AppConfig):
     name = "web.common"
     label = "web_common"
+
+    def ready(self):
+        from .converters import register
+
+        register()

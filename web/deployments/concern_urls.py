@@ -5,15 +5,15 @@ from django.urls import path
 from . import concern_views
 
 urlpatterns = [
-    path("<int:deployment_id>/concerns/raise/", concern_views.concern_raise, name="concern-raise"),
-    path("<int:deployment_id>/concerns/<int:concern_id>/", concern_views.concern_detail, name="concern-detail"),
+    path("<id:deployment_id>/concerns/raise/", concern_views.concern_raise, name="concern-raise"),
+    path("<id:deployment_id>/concerns/<id:concern_id>/", concern_views.concern_detail, name="concern-detail"),
     path(
-        "<int:deployment_id>/concerns/<int:concern_id>/escalate/",
+        "<id:deployment_id>/concerns/<id:concern_id>/escalate/",
         concern_views.concern_escalate,
         name="concern-escalate",
     ),
     path(
-        "<int:deployment_id>/concerns/<int:concern_id>/resolve/",
+        "<id:deployment_id>/concerns/<id:concern_id>/resolve/",
         concern_views.concern_resolve,
         name="concern-resolve",
     ),

@@ -6,9 +6,9 @@ from django.urls import path
 from . import feedback_views, quality_views
 
 urlpatterns = [
-    path("<int:deployment_id>/feedback/<int:round_id>/", feedback_views.feedback_round, name="feedback-round"),
+    path("<id:deployment_id>/feedback/<id:round_id>/", feedback_views.feedback_round, name="feedback-round"),
     path(
-        "<int:deployment_id>/feedback/<int:round_id>/answer/<str:party>/",
+        "<id:deployment_id>/feedback/<id:round_id>/answer/<str:party>/",
         feedback_views.feedback_answer,
         name="feedback-answer",
     ),
@@ -22,7 +22,7 @@ urlpatterns = [
         name="feedback-question-move",
     ),
     path("quality/", quality_views.quality_organisations, name="quality-organisations"),
-    path("quality/<int:organisation_id>/", quality_views.quality_organisation, name="quality-organisation"),
-    path("quality/<int:organisation_id>/record/", quality_views.quality_record, name="quality-record"),
-    path("quality/leaders/<int:leader_id>/", quality_views.quality_leader, name="quality-leader"),
+    path("quality/<id:organisation_id>/", quality_views.quality_organisation, name="quality-organisation"),
+    path("quality/<id:organisation_id>/record/", quality_views.quality_record, name="quality-record"),
+    path("quality/leaders/<id:leader_id>/", quality_views.quality_leader, name="quality-leader"),
 ]

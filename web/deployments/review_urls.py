@@ -5,6 +5,6 @@ from django.urls import path
 from . import review_views
 
 urlpatterns = [
-    path("<int:deployment_id>/reviews/record/<slug:kind>/", review_views.review_record, name="review-record"),
-    path("<int:deployment_id>/reviews/<int:review_id>/", review_views.review_detail, name="review-detail"),
+    path("<id:deployment_id>/reviews/record/<slug:kind>/", review_views.review_record, name="review-record"),
+    path("<id:deployment_id>/reviews/<id:review_id>/", review_views.review_detail, name="review-detail"),
 ]

@@ -10,9 +10,9 @@ from . import concern_urls, contract_urls, feedback_urls, invoice_urls, review_u
 app_name = "deployments"
 urlpatterns = [
     path("", views.deployment_list, name="list"),
-    path("<int:deployment_id>/", views.deployment_detail, name="detail"),
-    path("<int:deployment_id>/end/", views.deployment_end, name="end"),
-    path("<int:deployment_id>/quality-lead/", views.deployment_quality_lead, name="quality-lead"),
+    path("<id:deployment_id>/", views.deployment_detail, name="detail"),
+    path("<id:deployment_id>/end/", views.deployment_end, name="end"),
+    path("<id:deployment_id>/quality-lead/", views.deployment_quality_lead, name="quality-lead"),
     *contract_urls.urlpatterns,
     *visit_urls.urlpatterns,
     *concern_urls.urlpatterns,

@@ -6,7 +6,7 @@ app_name = "directory"
 urlpatterns = [
     path("", views.search, name="search"),
     path("download.<str:fmt>", views.download, name="download"),
-    path("leaders/<int:leader_id>/", views.leader, name="leader"),
-    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
-    path("organisations/<int:organisation_id>/embed/", views.organisation_embed, name="organisation-embed"),
+    path("leaders/<id:leader_id>/", views.leader, name="leader"),
+    path("organisations/<id:organisation_id>/", views.organisation, name="organisation"),
+    path("organisations/<id:organisation_id>/embed/", views.organisation_embed, name="organisation-embed"),
 ]

@@ -10,20 +10,20 @@ app_name = "alliance"
 urlpatterns = [
     path("", alliance_views.leaders, name="leaders"),
     path("regional-list/", alliance_views.regional_list, name="regional-list"),
-    path("associations/<int:association_id>/", alliance_associations.association_detail, name="association"),
+    path("associations/<id:association_id>/", alliance_associations.association_detail, name="association"),
     path(
-        "associations/<int:association_id>/memorandum/",
+        "associations/<id:association_id>/memorandum/",
         alliance_associations.memorandum_accept_page,
         name="memorandum-accept",
     ),
     path(
-        "associations/<int:association_id>/<slug:event>/",
+        "associations/<id:association_id>/<slug:event>/",
         alliance_associations.association_change,
         name="association-change",
     ),
     path("pen-portraits/", alliance_portraits.portrait_list, name="portraits"),
-    path("pen-portraits/<int:portrait_id>/", alliance_portraits.portrait_detail, name="portrait"),
+    path("pen-portraits/<id:portrait_id>/", alliance_portraits.portrait_detail, name="portrait"),
     path("import/", cadre.alliance_upload, name="import"),
     path("import/template.<str:fmt>/", cadre.alliance_template, name="import-template"),
-    path("import/<int:upload_id>/", cadre.alliance_check, name="import-check"),
+    path("import/<id:upload_id>/", cadre.alliance_check, name="import-check"),
 ]

@@ -11,7 +11,7 @@ urlpatterns = [
     path("association/ask/", leader_views.association_request, name="association-request"),
     path("association/memorandum/", leader_views.memorandum, name="memorandum"),
     path(
-        "association/<int:association_id>/<slug:event>/",
+        "association/<id:association_id>/<slug:event>/",
         leader_views.association_respond,
         name="association-respond",
     ),
@@ -21,7 +21,7 @@ urlpatterns = [
     path("availability/", leader_availability.availability, name="availability"),
     path("availability/unavailable/add/", leader_availability.unavailable_add, name="unavailable-add"),
     path(
-        "availability/unavailable/<int:period_id>/remove/",
+        "availability/unavailable/<id:period_id>/remove/",
         leader_availability.unavailable_remove,
         name="unavailable-remove",
     ),

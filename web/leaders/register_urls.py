@@ -14,5 +14,5 @@ urlpatterns = [
     path("memorandum/new/", views.memorandum_publish, name="memorandum-publish"),
     path("import/", cadre.register_upload, name="import"),
     path("import/template.<str:fmt>/", cadre.register_template, name="import-template"),
-    path("import/<int:upload_id>/", cadre.register_check, name="import-check"),
+    path("import/<id:upload_id>/", cadre.register_check, name="import-check"),
 ]

@@ -6,7 +6,7 @@ app_name = "public"
 urlpatterns = [
     path("", views.start, name="start"),
     path("schools/", views.school_search, name="school-search"),
-    path("schools/<int:urn>/", views.school_detail, name="school-detail"),
+    path("schools/<id:urn>/", views.school_detail, name="school-detail"),
     # What a public body must publish, linked from every page's footer (web/public/legal.py).
     path("privacy/", legal.privacy, name="privacy"),
     path("cookies/", legal.cookies, name="cookies"),

@@ -8,9 +8,9 @@ app_name = "rounds"
 urlpatterns = [
     path("", rounds.round_list, name="rounds"),
     path("new/", rounds.round_create, name="round-create"),
-    path("<int:round_id>/", rounds.round_detail, name="round"),
-    path("<int:round_id>/<slug:event>/", rounds.round_change, name="round-change"),
-    path("<int:round_id>/applications/<int:application_id>/", rounds.application_detail, name="application"),
-    path("references/<int:request_id>/chase/", rounds.reference_chase_view, name="reference-chase"),
-    path("references/<int:request_id>/replace/", rounds.reference_replace_view, name="reference-replace"),
+    path("<id:round_id>/", rounds.round_detail, name="round"),
+    path("<id:round_id>/<slug:event>/", rounds.round_change, name="round-change"),
+    path("<id:round_id>/applications/<id:application_id>/", rounds.application_detail, name="application"),
+    path("references/<id:request_id>/chase/", rounds.reference_chase_view, name="reference-chase"),
+    path("references/<id:request_id>/replace/", rounds.reference_replace_view, name="reference-replace"),
 ]

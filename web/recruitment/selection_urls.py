@@ -5,7 +5,7 @@ from django.urls import path
 from . import selection, selection_panel
 
 app_name = "selection"
-A = "applications/<int:application_id>/"
+A = "applications/<id:application_id>/"
 urlpatterns = [
     path(A, selection.selection_overview, name="application"),
     path(f"{A}eligibility/", selection.eligibility, name="eligibility"),

@@ -6,10 +6,10 @@ app_name = "regional"
 urlpatterns = [
     path("", views.home, name="home"),
     path("organisations/", views.organisations, name="organisations"),
-    path("organisations/<int:organisation_id>/", views.organisation, name="organisation"),
-    path("organisations/<int:organisation_id>/people/add/", views.person_add, name="person-add"),
+    path("organisations/<id:organisation_id>/", views.organisation, name="organisation"),
+    path("organisations/<id:organisation_id>/people/add/", views.person_add, name="person-add"),
     *organisation_views.urlpatterns,
-    path("roles/<int:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
-    path("people/<int:person_id>/", views.person, name="person"),
-    path("people/<int:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
+    path("roles/<id:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
+    path("people/<id:person_id>/", views.person, name="person"),
+    path("people/<id:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
 ]

@@ -7,13 +7,13 @@ from . import delegate_views as views
 
 urlpatterns = [
     path("", views.event_list, name="list"),
-    path("<int:event_id>/", views.event_detail, name="event"),
-    path("<int:event_id>/event.ics", views.event_calendar_file, name="event-calendar"),
+    path("<id:event_id>/", views.event_detail, name="event"),
+    path("<id:event_id>/event.ics", views.event_calendar_file, name="event-calendar"),
     path("bookings/", views.booking_list, name="bookings"),
-    path("bookings/<int:booking_id>/", views.booking_detail, name="booking"),
-    path("bookings/<int:booking_id>/cancel/", views.booking_cancel, name="booking-cancel"),
-    path("bookings/<int:booking_id>/invoice/", views.booking_invoice, name="booking-invoice"),
-    path("bookings/<int:booking_id>/certificate.pdf", views.booking_certificate, name="booking-certificate"),
+    path("bookings/<id:booking_id>/", views.booking_detail, name="booking"),
+    path("bookings/<id:booking_id>/cancel/", views.booking_cancel, name="booking-cancel"),
+    path("bookings/<id:booking_id>/invoice/", views.booking_invoice, name="booking-invoice"),
+    path("bookings/<id:booking_id>/certificate.pdf", views.booking_certificate, name="booking-certificate"),
     path("cpd/", views.cpd_record, name="cpd"),
     path("cpd/download.<str:fmt>", views.cpd_export, name="cpd-export"),
 ]
