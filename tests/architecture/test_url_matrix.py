@@ -142,6 +142,7 @@ AREA_MATRICES = [
         "matrix_operations",
         "matrix_organisations",
         "matrix_public_info",
+        "matrix_privacy",
     )
 ]
 for _area in AREA_MATRICES:

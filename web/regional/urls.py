@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import organisation_views, views
+from . import organisation_views, privacy_views, views
 
 app_name = "regional"
 urlpatterns = [
@@ -12,4 +12,6 @@ urlpatterns = [
     path("roles/<id:membership_id>/<slug:event>/", views.membership_change, name="membership-change"),
     path("people/<id:person_id>/", views.person, name="person"),
     path("people/<id:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
+    path("people/<id:person_id>/personal-data/", privacy_views.personal_data, name="personal-data"),
+    path("people/<id:person_id>/erase/", privacy_views.erase, name="erase"),
 ]
