@@ -66,14 +66,29 @@ def _postcode_prefix(outward: str, inward: str) -> Q:
     return Q(postcode__istartswith=f"{outward} {inward}")
 
 
+# A URN is a whole number of up to 8 digits (the importers' MAX_URN, 99,999,999).
+URN_DIGITS = 8
+
+
+def urn_from_text(text: str) -> int | None:
+    """The URN a person typed, or None when the text is not 1 to 8 ASCII digits. `str.isdigit()`
+    alone is not enough: it accepts "²", which int() refuses, and int() reads other scripts'
+    digits ("٣"), which no URN is written in."""
+    text = (text or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= URN_DIGITS:
+        return int(text)
+    return None
+
+
 def text_condition(q: str) -> Q | None:
     """Name (contains), town (starts with), postcode (whole or partial) and, for a number, URN."""
     q = " ".join((q or "").split())
     if not q:
         return None
     condition = Q(name__icontains=q) | Q(town__istartswith=q)
-    if q.isdigit():
-        condition |= Q(urn=int(q))
+    urn = urn_from_text(q)
+    if urn is not None:
+        condition |= Q(urn=urn)
     postcode = postcode_condition(q)
     if postcode is not None:
         condition |= postcode
@@ -120,8 +135,9 @@ def schools_matching(text: str, *, limit: int) -> tuple[list[School], int]:
     text = " ".join(text.split())
     if not text:
         return [], 0
-    if text.isdigit():
-        exact = list(school_search().filter(urn=int(text))[:1])
+    urn = urn_from_text(text)
+    if urn is not None:
+        exact = list(school_search().filter(urn=urn)[:1])
         if exact:
             return exact, 1
     matches: QuerySet[School] = school_search(q=text)

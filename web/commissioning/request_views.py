@@ -19,6 +19,7 @@ from domain.commissioning.selectors import request_for, requests_for
 from domain.commissioning.workflows import RequestStatus
 from domain.organisations.models import OrganisationKind
 from domain.schools.models import School
+from web.common.fields import id_from
 from web.common.policy import policy
 
 from .request_forms import (
@@ -72,8 +73,8 @@ def _default_kind(user, own) -> str:
 
 
 def _posted_school(request) -> list[School]:
-    chosen = request.POST.get("school", "")
-    return list(School.objects.filter(pk=int(chosen))) if chosen.isdigit() else []
+    chosen = id_from(request.POST.get("school"))
+    return list(School.objects.filter(pk=chosen)) if chosen is not None else []
 
 
 @policy(can_ask_for_support)

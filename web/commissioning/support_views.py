@@ -8,6 +8,7 @@ from domain.commissioning.errors import CommissioningRefused, RequestInvalid
 from domain.commissioning.models import ReferrerKind, Route
 from domain.commissioning.request_services import request_submit
 from domain.schools.models import School
+from web.common.fields import id_from
 from web.common.policy import public
 
 from .request_forms import PublicRequestForm, schools_found
@@ -20,8 +21,8 @@ def ask(request):
     q = request.GET.get("q", "")
     found, more = schools_found(q)
     if request.method == "POST":
-        chosen = request.POST.get("school", "")
-        posted_school = list(School.objects.filter(pk=int(chosen))) if chosen.isdigit() else []
+        chosen = id_from(request.POST.get("school"))
+        posted_school = list(School.objects.filter(pk=chosen)) if chosen is not None else []
         form = PublicRequestForm(request.POST, schools=found + posted_school)
         form.is_valid()
         school = form.cleaned_data.get("school_object")

@@ -4,7 +4,48 @@ import datetime as dt
 
 from django import forms
 
+from domain.schools.selectors import URN_DIGITS, urn_from_text
+from web.common.converters import MAX_ID_DIGITS
+
 REASON_LIMIT = 4000
+
+
+# Numbers typed or posted ----------------------------------------------------------------------
+# `str.isdigit()` accepts "²", which int() refuses (a 500), and int() reads other scripts' digits
+# ("٣") and numbers too big for the database: read ids and URNs through these instead.
+
+
+def id_from(value) -> int | None:
+    """A record's id as posted or in the query string ("school=140001"), or None when it is not 1
+    to 18 ASCII digits (see web.common.converters: such an id fits the database)."""
+    text = str(value or "").strip()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_ID_DIGITS:
+        return int(text)
+    return None
+
+
+URN_MESSAGE = f"Enter a URN, a number of up to {URN_DIGITS} digits, like 140001"
+
+
+class UrnField(forms.CharField):
+    """A school's URN: up to 8 ASCII digits, cleaned to an int (None when left empty). Anything
+    else, other scripts' digits included, gets `invalid` ("Enter a URN, a number of up to 8
+    digits, like 140001", unless the form names its own)."""
+
+    default_error_messages = {"invalid": URN_MESSAGE}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 100)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if text in self.empty_values:
+            return None
+        urn = urn_from_text(text)
+        if urn is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return urn
 
 
 def reason_field(

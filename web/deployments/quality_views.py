@@ -29,6 +29,7 @@ from domain.deployments.quality_selectors import (
     organisations_for_quality,
 )
 from domain.leaders.models.availability import days_text
+from web.common.fields import id_from
 from web.common.policy import policy
 
 from .quality_forms import QaForm
@@ -107,8 +108,9 @@ def quality_record(request, organisation_id):
     leaders = list(leaders_of(organisation))
     deployments = deployments_of(organisation)
     initial = {}
-    if request.GET.get("leader", "").isdigit():
-        initial["leader"] = int(request.GET["leader"])
+    leader_id = id_from(request.GET.get("leader"))
+    if leader_id is not None:
+        initial["leader"] = leader_id
     form = QaForm(request.POST or None, leaders=leaders, deployments=deployments, peers=leaders, initial=initial)
     if request.method == "POST" and form.is_valid():
         values = form.values()

@@ -11,7 +11,7 @@ from django.utils import timezone
 from domain.schools.models import School
 from domain.schools.selectors import schools_matching
 from domain.training.models import Audience, EventKind
-from web.common.fields import DateInputField, reason_field
+from web.common.fields import DateInputField, id_from, reason_field
 
 MOST_SCHOOLS_SHOWN = 20
 _TIME = re.compile(r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>am|pm)?$")
@@ -193,8 +193,9 @@ class EventForm(forms.Form):
         self.more_schools = total > MOST_SCHOOLS_SHOWN
         self.schools = {str(s.pk): s for s in found}
         posted = str(self.data.get("venue") or "")
-        if posted.isdigit() and posted not in self.schools:
-            chosen = School.objects.filter(pk=int(posted)).first()
+        posted_id = id_from(posted)
+        if posted_id is not None and posted not in self.schools:
+            chosen = School.objects.filter(pk=posted_id).first()
             if chosen is not None and query.lower() in (chosen.display_name.lower(), str(chosen.urn)):
                 self.schools[posted] = chosen
 
