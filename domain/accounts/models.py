@@ -144,3 +144,26 @@ class Invitation(models.Model):
     @property
     def status_label(self) -> str:
         return self.STATUS_LABELS[self.status]
+
+
+class RateLimitCounter(models.Model):
+    """How many times an action was asked for by one key (an address, an e-mail, a school, a
+    person) in one fixed window (domain/accounts/rate_limits.py, ADR 17). The key is kept only as
+    a hash: the table holds no address or e-mail in the clear."""
+
+    action = models.CharField(max_length=50)
+    scope = models.CharField(max_length=20)
+    key_hash = models.CharField(max_length=64)
+    window_start = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        db_table = "rate_limit"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "scope", "key_hash", "window_start"], name="rate_limit_one_window"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action} {self.scope} {self.window_start:%Y-%m-%d %H:%M}: {self.count}"

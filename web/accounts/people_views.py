@@ -17,6 +17,7 @@ from domain.accounts.people_selectors import (
     invite_target,
     member_schools,
 )
+from domain.accounts.rate_limits import rate_limit_hit
 from domain.organisations.models import Organisation, OrganisationKind
 from web.common.policy import policy
 
@@ -105,6 +106,10 @@ def invitation_send(request, invitation_id):
     invitation = invitation_for(request.user, invitation_id)
     if invitation is None:
         raise Http404
+    refused = rate_limit_hit(action="invitation_send_again", keys={"person": str(request.user.pk)}, actor=request.user)
+    if refused:
+        messages.error(request, refused.message)
+        return redirect("people:invitations")
     try:
         invitation = service.invitation_send(actor=request.user, invitation=invitation)
     except service.InvitationRefused as refusal:

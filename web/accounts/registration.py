@@ -14,6 +14,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 
 from domain.accounts import registration as services
 from domain.accounts.models import User
+from domain.accounts.rate_limits import rate_limit_hit
+from web.common.client_address import client_address
 from web.common.policy import public
 
 EMAIL_MESSAGES = {
@@ -65,15 +67,22 @@ def register(request):
         return redirect(_next(request) or "portal:home")
     next_url = _next(request)
     form = RegisterForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        try:
-            services.registration_start(**form.cleaned_data, next_url=next_url)
-        except services.RegistrationInvalid as invalid:
-            for field, message in invalid.errors.items():
-                form.add_error(field, message)
+        # Each account e-mails a confirmation link: limited per address (ADR 17).
+        refused = rate_limit_hit(action="registration", keys={"address": client_address(request)}, path=request.path)
+        if refused:
+            form.add_error(None, refused.message)
+            status = 429
         else:
-            request.session["registered_email"] = form.cleaned_data["email"].lower()
-            return redirect(_with_next("accounts:register-sent", next_url))
+            try:
+                services.registration_start(**form.cleaned_data, next_url=next_url)
+            except services.RegistrationInvalid as invalid:
+                for field, message in invalid.errors.items():
+                    form.add_error(field, message)
+            else:
+                request.session["registered_email"] = form.cleaned_data["email"].lower()
+                return redirect(_with_next("accounts:register-sent", next_url))
     return render(
         request,
         "accounts/register.html",
@@ -83,6 +92,7 @@ def register(request):
             "next": next_url,
             "password_rules": password_rules(),
         },
+        status=status,
     )
 
 

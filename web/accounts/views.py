@@ -14,6 +14,8 @@ from django_otp import login as otp_login
 
 from domain.accounts import services
 from domain.accounts.policies import is_signed_in, needs_two_factor
+from domain.accounts.rate_limits import rate_limit_hit
+from web.common.client_address import client_address
 from web.common.policy import policy, public
 
 from .forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm, SignInForm, TokenForm
@@ -144,8 +146,23 @@ password_change_done = policy(is_signed_in)(
         },
     )
 )
+
+
+class LimitedPasswordReset(auth_views.PasswordResetView):
+    """Each request e-mails a link: limited per address and per e-mail address (ADR 17). The
+    limit is the same whether or not an account uses the address, so it tells nothing."""
+
+    def form_valid(self, form):
+        keys = {"address": client_address(self.request), "email": form.cleaned_data["email"]}
+        refused = rate_limit_hit(action="password_reset", keys=keys, path=self.request.path)
+        if refused:
+            form.add_error(None, refused.message)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
 password_reset = public(
-    auth_views.PasswordResetView.as_view(
+    LimitedPasswordReset.as_view(
         form_class=PasswordResetForm,
         template_name="accounts/password_reset.html",
         email_template_name="accounts/email/password_reset.txt",

@@ -4,10 +4,12 @@ a contact at the school (or the brokering alliance, having checked with the scho
 
 from django.shortcuts import redirect, render
 
+from domain.accounts.rate_limits import rate_limit_hit
 from domain.commissioning.errors import CommissioningRefused, RequestInvalid
 from domain.commissioning.models import ReferrerKind, Route
 from domain.commissioning.request_services import request_submit
 from domain.schools.models import School
+from web.common.client_address import client_address
 from web.common.fields import id_from
 from web.common.policy import public
 
@@ -20,6 +22,7 @@ SENT_KEY = "commissioning_public_reference"
 def ask(request):
     q = request.GET.get("q", "")
     found, more = schools_found(q)
+    status = 200
     if request.method == "POST":
         chosen = id_from(request.POST.get("school"))
         posted_school = list(School.objects.filter(pk=chosen)) if chosen is not None else []
@@ -27,6 +30,13 @@ def ask(request):
         form.is_valid()
         school = form.cleaned_data.get("school_object")
         form.check_with_service(school)
+        if not form.errors:
+            # It e-mails a stranger's words to the school's contacts: limited (ADR 17).
+            keys = {"address": client_address(request), "school": str(school.pk)}
+            refused = rate_limit_hit(action="support_request", keys=keys, path=request.path)
+            if refused:
+                form.add_error(None, refused.message)
+                status = 429
         if not form.errors:
             try:
                 created = request_submit(
@@ -58,6 +68,7 @@ def ask(request):
             "found": found,
             "more": more,
         },
+        status=status,
     )
 
 

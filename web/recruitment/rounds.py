@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 
+from domain.accounts.rate_limits import rate_limit_hit
 from domain.designation.models import DesignationRole
 from domain.recruitment import services
 from domain.recruitment.application_form import form_for
@@ -150,6 +151,10 @@ def reference_chase_view(request, request_id):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     reference = _request_for(request, request_id)
+    refused = rate_limit_hit(action="reference_chase", keys={"person": str(request.user.pk)}, actor=request.user)
+    if refused:
+        messages.error(request, refused.message)
+        return _back_to_application(reference)
     try:
         reference_chase(actor=request.user, request=reference)
     except RecruitmentRefused as refusal:
