@@ -149,13 +149,14 @@ def _paid_places(person, today) -> str | None:
 
 
 def _designation_in_force(person, today) -> str | None:
-    designation = Designation.objects.filter(person=person).current().order_by("ends_on").last()
-    if designation is not None:
-        return (
-            f"This person holds a designation in force ({designation.get_role_display()}, "
-            f"until {long_date(designation.ends_on)}): end the designation first"
-        )
-    return None
+    designation = Designation.objects.filter(person=person).current().order_by("id").last()
+    if designation is None:
+        return None
+    until = f", until {long_date(designation.ends_on)}" if designation.ends_on else ""
+    return (
+        f"This person holds a designation in force ({designation.get_role_display()}{until}): "
+        "end the designation first"
+    )
 
 
 def _application_being_decided(person, today) -> str | None:

@@ -667,6 +667,8 @@ EXCLUDED_LINKS: dict[str, str] = {
     "accounts.Invitation.invited_by": _AS_STAFF,
     "recruitment.RecruitmentRound.created_by": _AS_STAFF,
     "recruitment.ReferenceRequest.sent_by": _AS_STAFF,
+    "recruitment.ReferenceRequest.nominated_by": "Their own applications' references are in the references section",
+    "recruitment.ReferenceRequest.confirmed_by": _AS_STAFF,
     "recruitment.EligibilityCheck.checked_by": _AS_STAFF,
     "recruitment.PaperExercise.scored_by": _AS_STAFF,
     "recruitment.AssessmentScore.assessor": "Scores they gave, about the applicant (DPA 2018 Sch 2 para 16)",
