@@ -18,6 +18,7 @@ import secrets
 from functools import partial
 
 from django.conf import settings
+from django.contrib.auth.hashers import is_password_usable
 from django.contrib.auth.password_validation import validate_password
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -27,10 +28,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from domain.audit.models import AuditEvent
+from domain.audit.bulk import Audit, chunks, insert_rows
 from domain.audit.services import audit_record, subject_type_of
 from domain.notifications.models import Notification
 from domain.notifications.services import notify, service_url
+from domain.organisations.models import Organisation
 
 from .invitation_policies import can_invite_to, can_invite_to_school, can_send_invitation, roles_for
 from .models import Invitation, Membership, User
@@ -290,45 +292,64 @@ def invitations_create(*, actor, memberships: list, send: bool) -> list[Invitati
 
 def _invitations_create(*, actor, memberships: list, send: bool) -> list[Invitation]:
     ids = [m.pk for m in memberships]
-    loaded = list(Membership.objects.filter(pk__in=ids).select_related("user", "organisation").order_by("pk"))
+    # Read as plain values: an import invites thousands, and model instances cost more than the
+    # writing does.
+    loaded = [
+        row
+        for chunk in chunks(ids)
+        for row in Membership.objects.filter(pk__in=chunk).values_list(
+            "pk", "role", "organisation_id", "user_id", "user__email", "user__full_name", "user__password"
+        )
+    ]
     if len(loaded) != len(set(ids)):
         raise InvitationRefused("Some of these roles no longer exist")
-    for organisation in {m.organisation_id: m.organisation for m in loaded}.values():
+    organisations = Organisation.objects.in_bulk({row[2] for row in loaded})
+    for organisation in organisations.values():
         if actor is not None and not can_invite_to(actor, organisation):
             raise InvitationRefused(f"You cannot invite people to {organisation.name}")
     now = timezone.now()
     inviter = actor if getattr(actor, "pk", None) else None
     invitations, tokens = [], []
-    for membership in loaded:
-        user = membership.user
+    for membership_id, role, organisation_id, user_id, email, full_name, password in loaded:
         invitation = Invitation(
-            organisation=membership.organisation,
-            membership=membership,
-            user=user,
-            role=membership.role,
-            email=user.email,
-            full_name=user.full_name,
+            organisation=organisations[organisation_id],
+            membership_id=membership_id,
+            user_id=user_id,
+            role=role,
+            email=email,
+            full_name=full_name,
             invited_by=inviter,
-            had_account=user.has_usable_password(),
+            had_account=is_password_usable(password),
             created_at=now,
         )
         tokens.append(_mark_sent(invitation, has_password=invitation.had_account, now=now) if send else None)
         invitations.append(invitation)
-    Invitation.objects.bulk_create(invitations)
-    AuditEvent.objects.bulk_create(
-        AuditEvent(
-            occurred_at=now,
-            actor=inviter,
-            action="accounts.invitation.sent" if send else "accounts.invitation.created",
-            subject_type=subject_type_of(invitation),
-            subject_id=str(invitation.pk),
-            subject_label=str(invitation)[:255],
-            to_state=invitation.status,
-            data={"role": invitation.role, "user_id": invitation.user_id, "bulk": True},
-            organisation=invitation.organisation,
+    # Thousands at once (an import of a region's leaders): a few statements, then the keys read back
+    # by membership (one invitation each, made at `now`).
+    columns = [f.attname for f in Invitation._meta.concrete_fields if not f.primary_key]
+    insert_rows(Invitation, [{name: getattr(i, name) for name in columns} for i in invitations])
+    keys = {
+        membership_id: pk
+        for chunk in chunks(ids)
+        for pk, membership_id in Invitation.objects.filter(membership_id__in=chunk, created_at=now).values_list(
+            "pk", "membership_id"
         )
-        for invitation in invitations
-    )
+    }
+    audit = Audit(inviter)
+    subject_type = subject_type_of(Invitation)
+    for invitation in invitations:
+        invitation.pk = keys[invitation.membership_id]
+        invitation._state.adding = False
+        audit.add(
+            "accounts.invitation.sent" if send else "accounts.invitation.created",
+            subject_type,
+            invitation.pk,
+            invitation,
+            to_state=invitation.status,
+            organisation_id=invitation.organisation_id,
+            data={"role": invitation.role, "user_id": invitation.user_id},
+        )
+    audit.write()
     if send:
         Notification.objects.bulk_create(_notice(invitation) for invitation in invitations)
         messages = [_email(invitation, token) for invitation, token in zip(invitations, tokens, strict=True)]

@@ -19,11 +19,13 @@ from django.utils import timezone
 from domain.accounts.models import Membership, User
 from domain.accounts.roles import Role
 from domain.accounts.workflows import MembershipStatus
+from domain.audit.bulk import Audit, chunks, insert_rows
 from domain.audit.services import audit_record
 from domain.designation.models import Designation, DesignationRole
 from domain.designation.workflows import DesignationStatus
 from domain.organisations.models import AllianceMembership, Organisation
 from domain.organisations.school_organisations import school_organisations_for
+from domain.schools.bulk_writes import update_rows
 from domain.schools.models import School
 
 from ..association_services import associations_start_many
@@ -31,7 +33,6 @@ from ..directory import directory_refresh
 from ..models import AssociationOrigin, CadreUpload, PenPortrait
 from ..people import AssociationRefused
 from ..workflows import PortraitStatus
-from .bulk import Audit, chunks, insert_rows, update_rows
 from .checking import CREATED, UPDATED, CheckResult, LeaderRow, RowResult, check_sheet
 from .context import load_context
 from .reading import read_sheet

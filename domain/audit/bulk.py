@@ -1,18 +1,17 @@
-"""Writing an import's many rows quickly: inserts through `domain.schools.bulk_writes` (a few
-statements, not one compiled query per value), keys read back by what identifies each row, and
-audit rows written together. Call inside the import's transaction."""
+"""Writing many rows quickly (an import of a region's leaders, the invitations it sends): inserts in a
+few statements, not one compiled query per value; keys are read back by what identifies each row;
+and audit rows written together. Call inside the caller's transaction."""
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
-from domain.audit.models import AuditEvent
-from domain.schools.bulk_writes import update_rows
+from .models import AuditEvent
 
 BATCH = 5_000
 
 CHUNK = 2_000
 
-__all__ = ["CHUNK", "Audit", "chunks", "insert_rows", "update_rows"]
+__all__ = ["CHUNK", "Audit", "chunks", "insert_rows"]
 
 
 def insert_rows(model, rows: list[dict]) -> int:
@@ -130,7 +129,7 @@ class Audit:
 
     def write(self) -> int:
         if not transaction.get_connection().in_atomic_block:
-            raise RuntimeError("audit rows must be written inside the import's transaction")
+            raise RuntimeError("audit rows must be written inside the transaction of the change they record")
         written = insert_rows(AuditEvent, self.rows)
         self.rows = []
         return written
