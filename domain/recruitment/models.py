@@ -98,19 +98,36 @@ REQUIRED_REQUESTS = {ReferenceKind.REFERENCE: 2, ReferenceKind.GOVERNORS_CONFIRM
 
 class ReferenceRequest(models.Model):
     """One request for a reference or for the chair of governors' confirmation, answered through a
-    single-use link. Only a hash of the link's token is stored: the token itself is in the e-mail."""
+    single-use link. The applicant names the person; the link goes out only once the alliance's
+    coordinator has checked and confirmed the address (ADR 18), so until then there is no token,
+    no expiry and no sending date. Only a hash of the link's token is stored: the token itself is
+    in the e-mail."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reference_requests")
     kind = models.CharField(max_length=30, choices=ReferenceKind.choices)
     name = models.CharField(max_length=150)
+    # The person's role and organisation as the applicant gives them, for the coordinator's check.
+    job_title = models.CharField(max_length=150, blank=True)
+    organisation_name = models.CharField(max_length=200, blank=True)
     email = models.EmailField()
-    token_hash = models.CharField(max_length=64, unique=True)
-    sent_at = models.DateTimeField(default=timezone.now)
-    last_sent_at = models.DateTimeField(default=timezone.now)  # the latest link (first or chaser)
-    expires_at = models.DateTimeField()
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    nominated_at = models.DateTimeField(default=timezone.now)
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # Who checked the address, when, and how (ADR 18); empty until the coordinator confirms.
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_how = models.CharField(max_length=20, blank=True)
+    confirmed_note = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)  # the first link
+    last_sent_at = models.DateTimeField(null=True, blank=True)  # the latest link (first or chaser)
+    expires_at = models.DateTimeField(null=True, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
     status = models.CharField(
-        max_length=20, choices=ReferenceStatus.choices, default=ReferenceStatus.AWAITING, db_index=True
+        max_length=20, choices=ReferenceStatus.choices, default=ReferenceStatus.TO_CONFIRM, db_index=True
     )
     replaced_by = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="replaces"
@@ -122,14 +139,14 @@ class ReferenceRequest(models.Model):
     )
 
     class Meta:
-        ordering = ["application_id", "kind", "sent_at", "id"]
+        ordering = ["application_id", "kind", "id"]
         indexes = [models.Index(fields=["status", "last_sent_at"])]
 
     def __str__(self):
         return f"{self.get_kind_display()} from {self.name} for application {self.application_id}"
 
     def is_expired(self, now=None) -> bool:
-        return (now or timezone.now()) >= self.expires_at
+        return self.expires_at is None or (now or timezone.now()) >= self.expires_at
 
 
 # Selection: eligibility, paper exercise, assessment day, panel, decision, appeal ---------------

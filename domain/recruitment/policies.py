@@ -60,6 +60,17 @@ def can_request_references(user, application) -> bool:
     return application.applicant_id == user.pk or can_manage_round(user, application.round)
 
 
+def can_confirm_referees(user, application) -> bool:
+    """Check a referee's or the chair of governors' address and send their link (ADR 18): the
+    round's managers, never the applicant, even when they also coordinate the alliance."""
+    return (
+        application is not None
+        and is_signed_in(user)
+        and application.applicant_id != user.pk
+        and can_manage_round(user, application.round)
+    )
+
+
 def can_run_selection(user, application) -> bool:
     """Check eligibility, score the paper exercise, set up the panel: the round's managers."""
     return application is not None and can_manage_round(user, application.round)

@@ -6,7 +6,11 @@ support of your school's governing body / trust board").
 A link carries a random token (`secrets.token_urlsafe`); only its SHA-256 hash is stored, so the
 database alone cannot open a request. The token travels in the e-mail, sent after the transaction
 commits. A chaser sends a fresh link (the earlier one stops working: we do not keep the token to
-send it again); replacing a referee voids their link, which then says it was replaced."""
+send it again); replacing a referee voids their link, which then says it was replaced.
+
+The applicant names the people, but no link goes out until the alliance's coordinator has
+checked each name, role, organisation and address and confirmed it (ADR 18): the applicant could
+otherwise give addresses they control and answer for their own referees."""
 
 import datetime as dt
 import hashlib
@@ -27,18 +31,21 @@ from domain.workflows.table import transition
 
 from .application_form import OPTIONAL_QUESTIONS, questions_for
 from .models import REQUIRED_REQUESTS, Application, ReferenceKind, ReferenceRequest
-from .policies import can_request_references
+from .policies import can_confirm_referees, can_request_references
+from .referee_addresses import CHOSEN_HOW, ConfirmedHow, refusal_for
 from .reminders import schedule_overdue_reminders
 from .services import MAX_TEXT, RecruitmentRefused
-from .workflows import APPLICATION, REFERENCE, ApplicationStatus, ReferenceStatus
+from .workflows import APPLICATION, REFERENCE, REFERENCE_OPEN_STATES, ApplicationStatus, ReferenceStatus
 
 LINK_DAYS = 14  # a link works for this many days after it is sent
 TOKEN_BYTES = 32
 TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
+# Requests that hold a place: waiting for the coordinator's check or for an answer, or answered.
+LIVE_STATES = (*REFERENCE_OPEN_STATES, ReferenceStatus.ANSWERED)
 
 
 class ReferenceLinkRefused(Exception):
-    """The link cannot be used. `code` is one of unknown, expired, used, replaced, void; the
+    """The link cannot be used. `code` is one of unknown, expired, used, replaced, void, applicant; the
     message says why, in words the referee can act on."""
 
     def __init__(self, code: str, message: str):
@@ -116,26 +123,35 @@ def _refuse_unless_waiting_for_references(application: Application) -> None:
         )
 
 
-def _clean_person(name: str, email: str, application: Application) -> tuple[str, str]:
+def _clean_person(
+    *, name: str, email: str, job_title: str, organisation_name: str, application: Application, by_applicant: bool
+) -> dict:
     name = (name or "").strip()
     email = (email or "").strip().lower()
+    job_title = (job_title or "").strip()
+    organisation_name = (organisation_name or "").strip()
     if not name:
         raise RecruitmentRefused("Enter the name of the person to ask")
+    if not job_title:
+        raise RecruitmentRefused(f"Enter {name}'s role, for example headteacher or chair of governors")
+    if not organisation_name:
+        raise RecruitmentRefused(f"Enter the school or organisation {name} works for")
     try:
         validate_email(email)
     except ValidationError:
         raise RecruitmentRefused("Enter an email address in the correct format, like name@example.com") from None
-    if email == application.applicant.email.lower():
-        raise RecruitmentRefused("The applicant cannot give their own reference or confirmation")
-    return name, email
-
-
-def _create(*, actor, application: Application, kind: str, name: str, email: str) -> tuple[ReferenceRequest, str]:
-    current = ReferenceRequest.objects.filter(
-        application=application, status__in=[ReferenceStatus.AWAITING, ReferenceStatus.ANSWERED]
+    # ADR 18: the applicant's own mailbox, or one address for two people, is refused outright.
+    others = dict(
+        ReferenceRequest.objects.filter(application=application, status__in=LIVE_STATES).values_list("email", "name")
     )
-    if current.filter(email=email).exists():
-        raise RecruitmentRefused(f"{email} has already been asked for this application")
+    refusal = refusal_for(email, applicant_email=application.applicant.email, by_applicant=by_applicant, others=others)
+    if refusal:
+        raise RecruitmentRefused(refusal)
+    return {"name": name, "email": email, "job_title": job_title, "organisation_name": organisation_name}
+
+
+def _refuse_when_enough(application: Application, kind: str) -> None:
+    current = ReferenceRequest.objects.filter(application=application, status__in=LIVE_STATES)
     needed = REQUIRED_REQUESTS[kind]
     if current.filter(kind=kind).count() >= needed:
         label = ReferenceKind(kind).label.lower()
@@ -143,49 +159,128 @@ def _create(*, actor, application: Application, kind: str, name: str, email: str
             f"This application already has {needed} {label} request{'s' if needed > 1 else ''}: "
             "replace a person who does not answer instead"
         )
-    token, hashed = _new_token()
-    now = timezone.now()
+
+
+def _nominate(*, actor, application: Application, kind: str, person: dict) -> ReferenceRequest:
+    """Records the person to ask, waiting for the coordinator's check; no link yet."""
     request = ReferenceRequest.objects.create(
         application=application,
         kind=kind,
-        name=name,
-        email=email,
-        token_hash=hashed,
-        sent_at=now,
-        last_sent_at=now,
-        expires_at=now + dt.timedelta(days=LINK_DAYS),
-        sent_by=actor if getattr(actor, "pk", None) else None,
+        nominated_by=actor if getattr(actor, "pk", None) else None,
+        **person,
     )
     audit_record(
         actor=actor,
-        action="recruitment.reference.sent",
+        action="recruitment.reference.nominated",
         subject=request,
         to_state=request.status,
         organisation=application.round.organisation,
-        data={"kind": kind, "application_id": application.pk, "expires_at": request.expires_at.isoformat()},
+        data={"kind": kind, "application_id": application.pk},
     )
+    return request
+
+
+def _confirm_and_send(*, actor, request: ReferenceRequest, how: str, note: str = "") -> tuple[ReferenceRequest, str]:
+    """The coordinator's confirmation: the request moves on to waiting for an answer, and its
+    single-use link is e-mailed after the transaction commits."""
+    application = request.application
+    token, hashed = _new_token()
+    now = timezone.now()
+    expires_at = now + dt.timedelta(days=LINK_DAYS)
+    locked = transition(
+        workflow=REFERENCE,
+        obj=request,
+        event="confirm",
+        actor=actor,
+        organisation=application.round.organisation,
+        data={"kind": request.kind, "application_id": application.pk, "how": how, "expires_at": expires_at.isoformat()},
+        refused_as=RecruitmentRefused,
+    )
+    changes = {
+        "token_hash": hashed,
+        "sent_at": now,
+        "last_sent_at": now,
+        "expires_at": expires_at,
+        "sent_by": actor if getattr(actor, "pk", None) else None,
+        "confirmed_by": actor if getattr(actor, "pk", None) else None,
+        "confirmed_at": now,
+        "confirmed_how": how,
+        "confirmed_note": note,
+    }
+    for target in (locked, request):
+        for field, value in changes.items():
+            setattr(target, field, value)
+    locked.save(update_fields=list(changes))
     schedule_overdue_reminders(request)
     _send_after_commit(request, token)
     return request, token
 
 
-@transaction.atomic
-def reference_request_send(*, actor, application: Application, kind: str, name: str, email: str):
-    """Asks `name` at `email` for a reference or the chair of governors' confirmation; e-mails
-    them a single-use link after the transaction commits. Returns (request, token): the token is
-    not stored, only its hash."""
-    if not can_request_references(actor, application):
-        raise RecruitmentRefused("You cannot ask for references for this application")
-    if kind not in ReferenceKind.values:
-        raise RecruitmentRefused(f"{kind!r} is not a kind of request: choose a reference or a governors' confirmation")
-    locked = (
+def _lock_application(application: Application) -> Application:
+    return (
         Application.objects.select_for_update(of=("self",))
         .select_related("applicant", "round__organisation")
         .get(pk=application.pk)
     )
+
+
+@transaction.atomic
+def reference_nominate(
+    *, actor, application: Application, kind: str, name: str, email: str, job_title: str, organisation_name: str
+):
+    """The applicant (or the round's coordinator) names a referee or the chair of governors, with
+    their role, organisation and address. Refused outright for the applicant's own mailbox or an
+    address already given for someone else (ADR 18). Given by the applicant, the request waits for
+    the coordinator's check (`reference_confirm`) and returns (request, None); given by someone who
+    may confirm it, it is confirmed at once and returns (request, token)."""
+    if not can_request_references(actor, application):
+        raise RecruitmentRefused("You cannot ask for references for this application")
+    if kind not in ReferenceKind.values:
+        raise RecruitmentRefused(f"{kind!r} is not a kind of request: choose a reference or a governors' confirmation")
+    locked = _lock_application(application)
     _refuse_unless_waiting_for_references(locked)
-    name, email = _clean_person(name, email, locked)
-    return _create(actor=actor, application=locked, kind=kind, name=name, email=email)
+    person = _clean_person(
+        name=name,
+        email=email,
+        job_title=job_title,
+        organisation_name=organisation_name,
+        application=locked,
+        by_applicant=actor.pk == locked.applicant_id,
+    )
+    _refuse_when_enough(locked, kind)
+    request = _nominate(actor=actor, application=locked, kind=kind, person=person)
+    if can_confirm_referees(actor, locked):
+        return _confirm_and_send(actor=actor, request=request, how=ConfirmedHow.ENTERED)
+    return request, None
+
+
+@transaction.atomic
+def reference_confirm(*, actor, request: ReferenceRequest, how: str, note: str = ""):
+    """The alliance's coordinator has checked the person's name, role, organisation and address
+    (`how`: one of ConfirmedHow, `note` required for "other"), and the single-use link is e-mailed
+    to them. Never the applicant. Returns (request, token)."""
+    locked = _locked_request(request)
+    application = locked.application
+    if not can_confirm_referees(actor, application):
+        if getattr(actor, "pk", None) == application.applicant_id:
+            raise RecruitmentRefused("You cannot confirm the referees of your own application")
+        raise RecruitmentRefused("Only the alliance's coordinators can confirm a referee's address")
+    if locked.status != ReferenceStatus.TO_CONFIRM:
+        raise RecruitmentRefused(
+            f"This request is {locked.get_status_display().lower()}, so there is no address to confirm"
+        )
+    _refuse_unless_waiting_for_references(_lock_application(application))
+    note = (note or "").strip()
+    if how not in [c.value for c in CHOSEN_HOW]:
+        raise RecruitmentRefused("Select how you checked the address")
+    if how == ConfirmedHow.OTHER and not note:
+        raise RecruitmentRefused("Say how you checked the address")
+    if len(note) > MAX_TEXT:
+        raise RecruitmentRefused(f"How you checked the address must be {MAX_TEXT:,} characters or fewer")
+    refusal = refusal_for(locked.email, applicant_email=application.applicant.email, by_applicant=False, others={})
+    if refusal:  # the applicant's address changed to this one since it was given
+        raise RecruitmentRefused(refusal)
+    return _confirm_and_send(actor=actor, request=locked, how=how, note=note)
 
 
 def _locked_request(request: ReferenceRequest) -> ReferenceRequest:
@@ -225,36 +320,57 @@ def reference_chase(*, actor, request: ReferenceRequest):
 
 
 @transaction.atomic
-def reference_replace(*, actor, request: ReferenceRequest, name: str, email: str, reason: str = ""):
-    """Replaces a person who has not answered: their link is void (it then says it was replaced)
-    and a new request goes to `name` at `email`. Returns (new request, token)."""
+def reference_replace(
+    *,
+    actor,
+    request: ReferenceRequest,
+    name: str,
+    email: str,
+    job_title: str,
+    organisation_name: str,
+    reason: str = "",
+):
+    """Replaces a person who has not answered, or whose address did not check out: their link
+    (if one was sent) is void and then says it was replaced. The new person is asked as
+    `reference_nominate` asks: at once when the coordinator gives them, after the coordinator's
+    check when the applicant does. Returns (new request, token or None)."""
     locked = _locked_request(request)
     application = locked.application
     if not can_request_references(actor, application):
         raise RecruitmentRefused("You cannot replace referees for this application")
     if locked.status == ReferenceStatus.ANSWERED:
         raise RecruitmentRefused(f"{locked.name} has already answered, so they cannot be replaced")
-    _refuse_unless_waiting_for_references(Application.objects.select_for_update(of=("self",)).get(pk=application.pk))
-    name, email = _clean_person(name, email, application)
+    application = _lock_application(application)
+    _refuse_unless_waiting_for_references(application)
+    person = _clean_person(
+        name=name,
+        email=email,
+        job_title=job_title,
+        organisation_name=organisation_name,
+        application=application,
+        by_applicant=actor.pk == application.applicant_id,
+    )
     transition(
         workflow=REFERENCE,
         obj=locked,
         event="replace",
         actor=actor,
-        reason=(reason or "").strip() or f"Replaced by {name}",
+        reason=(reason or "").strip() or f"Replaced by {person['name']}",
         organisation=application.round.organisation,
     )
     reminders_cancel_about(subject=locked, reason="The person was replaced")
-    new, token = _create(actor=actor, application=application, kind=locked.kind, name=name, email=email)
+    new = _nominate(actor=actor, application=application, kind=locked.kind, person=person)
     ReferenceRequest.objects.filter(pk=locked.pk).update(replaced_by=new)
     request.status, request.replaced_by = ReferenceStatus.REPLACED, new
-    return new, token
+    if can_confirm_referees(actor, application):
+        return _confirm_and_send(actor=actor, request=new, how=ConfirmedHow.ENTERED)
+    return new, None
 
 
 # Answering ----------------------------------------------------------------------------------
 
 
-def _find(token, *, lock: bool) -> ReferenceRequest:
+def _find(token, *, lock: bool, user=None) -> ReferenceRequest:
     unknown = ReferenceLinkRefused(
         "unknown",
         "This link is not recognised. Check you copied the whole link from the latest email we sent you",
@@ -267,6 +383,13 @@ def _find(token, *, lock: bool) -> ReferenceRequest:
     request = requests.filter(token_hash=token_hash(token)).first()
     if request is None:
         raise unknown
+    if getattr(user, "pk", None) is not None and user.pk == request.application.applicant_id:
+        # ADR 18: the links work without signing in, so this only catches the applicant who opens
+        # their own referee's link while signed in; the coordinator's check is what stops the rest.
+        raise ReferenceLinkRefused(
+            "applicant",
+            "This request is about your own application, so you cannot answer it: only the person asked can",
+        )
     if request.status == ReferenceStatus.ANSWERED:
         raise ReferenceLinkRefused(
             "used", f"This link has already been used: the answer was received on {_date(request.used_at)}"
@@ -286,10 +409,11 @@ def _find(token, *, lock: bool) -> ReferenceRequest:
     return request
 
 
-def reference_open(token) -> ReferenceRequest:
+def reference_open(token, *, user=None) -> ReferenceRequest:
     """The request this link answers, or ReferenceLinkRefused saying why it cannot be used
-    (unknown or forged, expired, already used, replaced, no longer needed)."""
-    return _find(token, lock=False)
+    (unknown or forged, expired, already used, replaced, no longer needed, or `user`, the person
+    signed in, is the applicant)."""
+    return _find(token, lock=False, user=user)
 
 
 def _clean_response(kind: str, response) -> dict:
@@ -348,10 +472,11 @@ def _complete_if_all_answered(application: Application) -> bool:
 
 
 @transaction.atomic
-def reference_submit(*, token, response) -> ReferenceRequest:
-    """Records the answer given through the link, once. When every required request of the
-    application is answered, the application moves on to `references_complete`."""
-    request = _find(token, lock=True)
+def reference_submit(*, token, response, user=None) -> ReferenceRequest:
+    """Records the answer given through the link, once, never from the applicant signed in as
+    `user`. When every required request of the application is answered, the application moves on
+    to `references_complete`."""
+    request = _find(token, lock=True, user=user)
     clean = _clean_response(request.kind, response)
     application = request.application
     locked = transition(

@@ -73,7 +73,7 @@ def applications_visible_to(user):
 
 def reference_requests_of(application):
     """The requests of one application, current and replaced, in the order sent."""
-    return ReferenceRequest.objects.filter(application=application).order_by("kind", "sent_at", "id")
+    return ReferenceRequest.objects.filter(application=application).order_by("kind", "id")
 
 
 def references_summary(application) -> dict[str, dict[str, int]]:
@@ -83,7 +83,7 @@ def references_summary(application) -> dict[str, dict[str, int]]:
     for request in ReferenceRequest.objects.filter(application=application).only("kind", "status"):
         if request.status == ReferenceStatus.ANSWERED:
             summary[request.kind]["answered"] += 1
-        elif request.status == ReferenceStatus.AWAITING:
+        elif request.status in (ReferenceStatus.TO_CONFIRM, ReferenceStatus.AWAITING):
             summary[request.kind]["waiting"] += 1
     return summary
 
@@ -102,6 +102,24 @@ def references_overdue(today: dt.date | None = None, *, user=None):
     if user is not None:
         requests = requests.filter(application__round__in=rounds_managed_by(user))
     return requests.order_by("last_sent_at", "id")
+
+
+def references_to_confirm(user):
+    """Requests whose address waits for the coordinator's check (ADR 18), of the rounds the person
+    manages and of applications still waiting for references, never their own application's;
+    oldest first."""
+    if not is_signed_in(user):
+        return ReferenceRequest.objects.none()
+    return (
+        ReferenceRequest.objects.filter(
+            status=ReferenceStatus.TO_CONFIRM,
+            application__status=ApplicationStatus.SUBMITTED,
+            application__round__in=rounds_managed_by(user),
+        )
+        .exclude(application__applicant=user)
+        .select_related("application__applicant", "application__round__organisation")
+        .order_by("nominated_at", "id")
+    )
 
 
 def rounds_open_to(user):

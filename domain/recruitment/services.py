@@ -18,7 +18,7 @@ from domain.workflows.table import transition
 
 from .application_form import form_for
 from .models import Application, RecruitmentRound, ReferenceRequest
-from .workflows import APPLICATION, REFERENCE, ROUND, ApplicationStatus, ReferenceStatus, RoundStatus
+from .workflows import APPLICATION, REFERENCE, REFERENCE_OPEN_STATES, ROUND, ApplicationStatus, RoundStatus
 
 CRITERIA_SET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*@[0-9]+$")
 MAX_TEXT = 10_000  # characters in one answer or one piece of evidence
@@ -304,7 +304,8 @@ def application_submit(*, actor, application: Application) -> Application:
 
 @transaction.atomic
 def application_withdraw(*, actor, application: Application, reason: str) -> Application:
-    """The applicant withdraws, giving a reason; every reference request still waiting is void."""
+    """The applicant withdraws, giving a reason; every reference request still open (waiting for
+    the coordinator's check or for an answer) is void."""
     _refuse_unless_applicant(actor, application)
     organisation = application.round.organisation
     locked = transition(
@@ -312,7 +313,7 @@ def application_withdraw(*, actor, application: Application, reason: str) -> App
     )
     Application.objects.filter(pk=locked.pk).update(withdrawn_reason=reason.strip(), updated_at=timezone.now())
     application.withdrawn_reason = reason.strip()
-    waiting = ReferenceRequest.objects.filter(application=locked, status=ReferenceStatus.AWAITING)
+    waiting = ReferenceRequest.objects.filter(application=locked, status__in=REFERENCE_OPEN_STATES)
     for request in waiting:
         transition(
             workflow=REFERENCE,

@@ -98,6 +98,7 @@ APPLICATION = Workflow(
 
 
 class ReferenceStatus(models.TextChoices):
+    TO_CONFIRM = "to_confirm", "Address to be checked"
     AWAITING = "awaiting", "Waiting for an answer"
     ANSWERED = "answered", "Answered"
     REPLACED = "replaced", "Replaced"
@@ -106,19 +107,25 @@ class ReferenceStatus(models.TextChoices):
 
 F = ReferenceStatus
 
+# A request still open: the address waits to be checked, or the link waits for an answer.
+REFERENCE_OPEN_STATES = (F.TO_CONFIRM, F.AWAITING)
+
 REFERENCE = Workflow(
     name="recruitment.reference",
     states=ReferenceStatus,
-    initial=F.AWAITING,
+    initial=F.TO_CONFIRM,
     description=(
-        "A request to a referee, or to the chair of governors for their confirmation, answered once "
-        "through a single-use link that expires (no account needed). A referee who does not answer "
-        "can be replaced: the old link then says it was replaced. When the application is withdrawn, "
-        "every request still waiting becomes void."
+        "A request to a referee, or to the chair of governors for their confirmation. The applicant "
+        "names the person; the alliance's coordinator checks the name, role, organisation and email "
+        "address and confirms it (ADR 18): only then is the single-use link e-mailed, and it is answered "
+        "once, without an account, before it expires. A person who does not answer, or whose address "
+        "does not check out, can be replaced: the old link then says it was replaced. When the "
+        "application is withdrawn, every request still open becomes void."
     ),
     transitions=(
+        Transition("confirm", (F.TO_CONFIRM,), F.AWAITING, "Confirm the address and send the link"),
         Transition("answer", (F.AWAITING,), F.ANSWERED, "Answer the request"),
-        Transition("replace", (F.AWAITING,), F.REPLACED, "Replace the referee", reason_required=True),
-        Transition("void", (F.AWAITING,), F.VOID, "Void the request", reason_required=True),
+        Transition("replace", REFERENCE_OPEN_STATES, F.REPLACED, "Replace the referee", reason_required=True),
+        Transition("void", REFERENCE_OPEN_STATES, F.VOID, "Void the request", reason_required=True),
     ),
 )

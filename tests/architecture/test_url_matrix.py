@@ -143,6 +143,7 @@ AREA_MATRICES = [
         "matrix_organisations",
         "matrix_public_info",
         "matrix_privacy",
+        "matrix_references",
     )
 ]
 for _area in AREA_MATRICES:

@@ -3,9 +3,10 @@
 import datetime as dt
 
 from domain.accounts.roles import Role
+from domain.accounts.selectors import coordinators_of
 from domain.organisations.models import OrganisationKind
 from domain.recruitment.application_form import REGIONAL_FORM
-from domain.recruitment.reference_services import reference_request_send
+from domain.recruitment.reference_services import reference_confirm, reference_nominate
 from domain.recruitment.services import (
     application_save_draft,
     application_start,
@@ -69,24 +70,53 @@ def submitted_application(round_=None, applicant=None):
     return application
 
 
-def send_all_requests(application):
-    """Two references and the governors' confirmation; returns [(request, token), ...]."""
-    actor = application.applicant
+# The people an applicant names, as the referees page takes them: (kind, name, role, organisation, email).
+PEOPLE = (
+    ("reference", "Referee One", "Headteacher", "Oak Primary School", "one@example.test"),
+    ("reference", "Referee Two", "Executive headteacher", "Elm Trust", "two@example.test"),
+    ("governors_confirmation", "Chair Person", "Chair of governors", "Ash Primary School", "chair@example.test"),
+)
+
+
+def nominate(application, kind="reference", name="Referee", email="referee@example.test", *, actor=None, **person):
+    """The applicant (or `actor`) names one person; returns (request, token or None)."""
+    return reference_nominate(
+        actor=actor or application.applicant,
+        application=application,
+        kind=kind,
+        name=name,
+        email=email,
+        job_title=person.get("job_title", "Headteacher"),
+        organisation_name=person.get("organisation_name", "Oak Primary School"),
+    )
+
+
+def coordinator_of(application):
+    """A coordinator of the round's alliance, who checks the addresses (ADR 18)."""
+    organisation = application.round.organisation
+    people = [p for p in coordinators_of(organisation) if p.pk != application.applicant_id]
+    return people[0] if people else person_in_role(Role.TSA_COORDINATOR, organisation=organisation)
+
+
+def confirm(request, coordinator=None, how="domain"):
+    """The coordinator confirms the address: returns (request, token)."""
+    return reference_confirm(actor=coordinator or coordinator_of(request.application), request=request, how=how)
+
+
+def nominate_all(application):
+    """The applicant names two referees and the chair of governors; returns their requests, each
+    waiting for the coordinator's check."""
     return [
-        reference_request_send(
-            actor=actor, application=application, kind="reference", name="Referee One", email="one@example.test"
-        ),
-        reference_request_send(
-            actor=actor, application=application, kind="reference", name="Referee Two", email="two@example.test"
-        ),
-        reference_request_send(
-            actor=actor,
-            application=application,
-            kind="governors_confirmation",
-            name="Chair Person",
-            email="chair@example.test",
-        ),
+        nominate(application, kind, name, email, job_title=role, organisation_name=organisation)[0]
+        for kind, name, role, organisation, email in PEOPLE
     ]
+
+
+def send_all_requests(application):
+    """Two references and the governors' confirmation, named by the applicant and confirmed by the
+    alliance's coordinator, so their links are sent; returns [(request, token), ...]."""
+    coordinator = coordinator_of(application)
+    return [confirm(request, coordinator) for request in nominate_all(application)]
 
 
 REFERENCE_ANSWER = {

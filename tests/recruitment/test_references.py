@@ -15,7 +15,6 @@ from domain.recruitment.reference_services import (
     reference_chase,
     reference_open,
     reference_replace,
-    reference_request_send,
     reference_submit,
     token_hash,
 )
@@ -27,8 +26,11 @@ from .helpers import (
     GOVERNORS_ANSWER,
     REFERENCE_ANSWER,
     TODAY,
+    confirm,
+    coordinator_of,
     draft_application,
     make_round,
+    nominate,
     send_all_requests,
     submitted_application,
     tsa_with_coordinator,
@@ -37,39 +39,38 @@ from .helpers import (
 pytestmark = pytest.mark.django_db
 
 
+def sent(application, kind, name, email):
+    """Named by the applicant and confirmed by the coordinator: (request, token)."""
+    request, _ = nominate(application, kind, name, email)
+    return confirm(request)
+
+
 def test_only_a_hash_of_the_token_is_stored_and_the_link_opens_the_request():
     application = submitted_application()
-    request, token = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="Referee", email="r@example.test"
-    )
+    request, token = sent(application, "reference", "Referee", "r@example.test")
     stored = ReferenceRequest.objects.get(pk=request.pk)
     assert stored.token_hash == token_hash(token) != token
     assert token not in str(ReferenceRequest.objects.filter(pk=request.pk).values().get())
     assert len(token) >= 40
     assert stored.expires_at == stored.sent_at + dt.timedelta(days=14)
     assert reference_open(token).pk == request.pk
-    event = AuditEvent.objects.get(action="recruitment.reference.sent", subject_id=str(request.pk))
+    event = AuditEvent.objects.get(action="recruitment.reference.confirm", subject_id=str(request.pk))
     assert token not in str(event.data)
+    assert event.data["how"] == "domain"
 
 
 def test_the_link_is_emailed_after_the_transaction_commits(django_capture_on_commit_callbacks):
     application = submitted_application()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        _, token = reference_request_send(
-            actor=application.applicant,
-            application=application,
-            kind="governors_confirmation",
-            name="Chair Person",
-            email="chair@example.test",
-        )
+        _, token = sent(application, "governors_confirmation", "Chair Person", "chair@example.test")
         assert mail.outbox == []
     for callback in callbacks:
         callback()
-    sent = [m for m in mail.outbox if m.to == ["chair@example.test"]]
-    assert len(sent) == 1
-    assert f"/references/{token}/" in sent[0].body
-    assert "expires on 6 December 2026" in sent[0].body
-    assert "governing body" in sent[0].subject
+    emails = [m for m in mail.outbox if m.to == ["chair@example.test"]]
+    assert len(emails) == 1
+    assert f"/references/{token}/" in emails[0].body
+    assert "expires on 6 December 2026" in emails[0].body
+    assert "governing body" in emails[0].subject
 
 
 def test_two_references_and_the_governors_confirmation_complete_the_application(django_capture_on_commit_callbacks):
@@ -100,9 +101,7 @@ def test_two_references_and_the_governors_confirmation_complete_the_application(
 
 def test_a_link_works_once():
     application = submitted_application()
-    _, token = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-    )
+    _, token = sent(application, "reference", "R", "r@example.test")
     reference_submit(token=token, response=REFERENCE_ANSWER)
     with pytest.raises(
         ReferenceLinkRefused, match="already been used: the answer was received on 22 November 2026"
@@ -117,9 +116,7 @@ def test_a_link_works_once():
 
 def test_a_link_expires_after_fourteen_days(frozen_clock):
     application = submitted_application()
-    _, token = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-    )
+    _, token = sent(application, "reference", "R", "r@example.test")
     frozen_clock.shift(dt.timedelta(days=13, hours=23))
     assert reference_open(token)
     frozen_clock.shift(dt.timedelta(hours=1))
@@ -132,9 +129,7 @@ def test_a_link_expires_after_fourteen_days(frozen_clock):
 @pytest.mark.parametrize("token", ["", "short", "x" * 43, "../../etc/passwd", None, 12345, "a" * 500])
 def test_a_forged_or_malformed_token_is_not_recognised(token):
     submitted = submitted_application()
-    reference_request_send(
-        actor=submitted.applicant, application=submitted, kind="reference", name="R", email="r@example.test"
-    )
+    sent(submitted, "reference", "R", "r@example.test")
     with pytest.raises(ReferenceLinkRefused, match="This link is not recognised") as e:
         reference_open(token)
     assert e.value.code == "unknown"
@@ -149,9 +144,7 @@ def test_a_random_string_never_opens_a_request(guess):
     # A request exists: a guess must not find it (or any other).
     if not ReferenceRequest.objects.exists():
         application = submitted_application()
-        reference_request_send(
-            actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-        )
+        sent(application, "reference", "R", "r@example.test")
     with pytest.raises(ReferenceLinkRefused) as e:
         reference_open(guess)
     assert e.value.code == "unknown"
@@ -159,12 +152,15 @@ def test_a_random_string_never_opens_a_request(guess):
 
 def test_replacing_a_referee_voids_their_link_and_sends_a_new_one(django_capture_on_commit_callbacks):
     application = submitted_application()
-    old, old_token = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="Slow", email="slow@example.test"
-    )
+    old, old_token = sent(application, "reference", "Slow", "slow@example.test")
     with django_capture_on_commit_callbacks(execute=True):
         new, new_token = reference_replace(
-            actor=application.applicant, request=old, name="Quick", email="quick@example.test"
+            actor=coordinator_of(application),
+            request=old,
+            name="Quick",
+            email="quick@example.test",
+            job_title="Headteacher",
+            organisation_name="Birch School",
         )
     old.refresh_from_db()
     assert (old.status, old.replaced_by_id) == ("replaced", new.pk)
@@ -175,24 +171,46 @@ def test_replacing_a_referee_voids_their_link_and_sends_a_new_one(django_capture
     assert [m.to for m in mail.outbox] == [["quick@example.test"]]
     event = AuditEvent.objects.get(action="recruitment.reference.replace", subject_id=str(old.pk))
     assert event.reason == "Replaced by Quick"
+    assert AuditEvent.objects.get(action="recruitment.reference.confirm", subject_id=str(new.pk)).data["how"] == (
+        "entered"
+    )
+
+
+def test_the_applicant_s_replacement_waits_for_the_coordinator_s_check(django_capture_on_commit_callbacks):
+    application = submitted_application()
+    old, _ = sent(application, "reference", "Slow", "slow@example.test")
+    with django_capture_on_commit_callbacks(execute=True):
+        new, token = reference_replace(
+            actor=application.applicant,
+            request=old,
+            name="Quick",
+            email="quick@example.test",
+            job_title="Headteacher",
+            organisation_name="Birch School",
+        )
+    assert (new.status, token) == ("to_confirm", None)
+    assert mail.outbox == []
 
 
 def test_an_answered_request_cannot_be_replaced():
     application = submitted_application()
-    request, token = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-    )
+    request, token = sent(application, "reference", "R", "r@example.test")
     reference_submit(token=token, response=REFERENCE_ANSWER)
     with pytest.raises(RecruitmentRefused, match="R has already answered"):
-        reference_replace(actor=application.applicant, request=request, name="S", email="s@example.test")
+        reference_replace(
+            actor=application.applicant,
+            request=request,
+            name="S",
+            email="s@example.test",
+            job_title="Head",
+            organisation_name="S School",
+        )
 
 
 def test_a_chaser_sends_a_fresh_link_counts_and_extends(frozen_clock, django_capture_on_commit_callbacks):
     tsa, coordinator = tsa_with_coordinator()
     application = submitted_application(make_round(organisation=tsa, actor=coordinator))
-    request, first = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-    )
+    request, first = sent(application, "reference", "R", "r@example.test")
     frozen_clock.shift(dt.timedelta(days=8))
     assert list(references_overdue(TODAY + dt.timedelta(days=8))) == [request]
     with django_capture_on_commit_callbacks(execute=True):
@@ -214,9 +232,7 @@ def test_overdue_means_seven_days_or_more_and_is_scoped_to_the_manager():
     tsa, coordinator = tsa_with_coordinator()
     other_tsa, other_coordinator = tsa_with_coordinator()
     application = submitted_application(make_round(organisation=tsa, actor=coordinator))
-    request, _ = reference_request_send(
-        actor=application.applicant, application=application, kind="reference", name="R", email="r@example.test"
-    )
+    request, _ = sent(application, "reference", "R", "r@example.test")
     assert list(references_overdue(TODAY + dt.timedelta(days=6))) == []
     assert list(references_overdue(TODAY + dt.timedelta(days=7))) == [request]
     assert list(references_overdue(TODAY + dt.timedelta(days=7), user=coordinator)) == [request]
@@ -225,13 +241,7 @@ def test_overdue_means_seven_days_or_more_and_is_scoped_to_the_manager():
 
 def test_answering_refuses_missing_answers_and_keeps_the_link_usable():
     application = submitted_application()
-    _, token = reference_request_send(
-        actor=application.applicant,
-        application=application,
-        kind="governors_confirmation",
-        name="C",
-        email="c@example.test",
-    )
+    _, token = sent(application, "governors_confirmation", "C", "c@example.test")
     with pytest.raises(RecruitmentRefused, match="Answer: Does the governing body or trust board support"):
         reference_submit(token=token, response={"comment": "Yes"})
     with pytest.raises(RecruitmentRefused, match="not questions on the form: bribe"):
@@ -241,41 +251,32 @@ def test_answering_refuses_missing_answers_and_keeps_the_link_usable():
     assert ReferenceRequest.objects.get(token_hash=token_hash(token)).response == {"supports": False, "comment": ""}
 
 
-def test_sending_is_refused_saying_why():
+def test_naming_a_person_is_refused_saying_why():
     draft = draft_application()
     with pytest.raises(RecruitmentRefused, match="once the application is submitted"):
-        reference_request_send(
-            actor=draft.applicant, application=draft, kind="reference", name="R", email="r@example.test"
-        )
+        nominate(draft)
     application = submitted_application()
     applicant = application.applicant
     with pytest.raises(RecruitmentRefused, match="Enter an email address in the correct format"):
-        reference_request_send(actor=applicant, application=application, kind="reference", name="R", email="nope")
+        nominate(application, email="nope")
     with pytest.raises(RecruitmentRefused, match="Enter the name"):
-        reference_request_send(
-            actor=applicant, application=application, kind="reference", name=" ", email="r@example.test"
-        )
-    with pytest.raises(RecruitmentRefused, match="cannot give their own reference"):
-        reference_request_send(
-            actor=applicant, application=application, kind="reference", name="Me", email=applicant.email
-        )
+        nominate(application, name=" ")
+    with pytest.raises(RecruitmentRefused, match="Enter R's role"):
+        nominate(application, name="R", job_title=" ")
+    with pytest.raises(RecruitmentRefused, match="Enter the school or organisation R works for"):
+        nominate(application, name="R", organisation_name="")
+    with pytest.raises(RecruitmentRefused, match="That is your own email address"):
+        nominate(application, name="Me", email=applicant.email)
     with pytest.raises(RecruitmentRefused, match="not a kind of request"):
-        reference_request_send(
-            actor=applicant, application=application, kind="gossip", name="R", email="r@example.test"
-        )
+        nominate(application, kind="gossip")
     with pytest.raises(RecruitmentRefused, match="cannot ask for references"):
-        reference_request_send(
-            actor=factories.UserFactory(), application=application, kind="reference", name="R", email="r@example.test"
-        )
+        nominate(application, actor=factories.UserFactory())
     send_all_requests(application)
     with pytest.raises(RecruitmentRefused, match="already has 2 reference requests"):
-        reference_request_send(
-            actor=applicant, application=application, kind="reference", name="X", email="x@example.test"
-        )
-    with pytest.raises(RecruitmentRefused, match="one@example.test has already been asked"):
-        reference_request_send(
-            actor=applicant, application=application, kind="governors_confirmation", name="X", email="one@example.test"
-        )
+        nominate(application, name="X", email="x@example.test")
+    with pytest.raises(RecruitmentRefused, match="one@example.test is already given for Referee One"):
+        nominate(application, "governors_confirmation", "X", "one@example.test")
+    assert ReferenceRequest.objects.filter(application=application).count() == 3
 
 
 def test_withdrawing_voids_the_links_still_waiting():

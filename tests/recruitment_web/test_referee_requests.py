@@ -15,10 +15,16 @@ pytestmark = pytest.mark.django_db
 
 PEOPLE = {
     "referee_1_name": "Referee One",
+    "referee_1_role": "Headteacher",
+    "referee_1_organisation": "Oak Primary School",
     "referee_1_email": "one@example.test",
     "referee_2_name": "Referee Two",
+    "referee_2_role": "Executive headteacher",
+    "referee_2_organisation": "Elm Trust",
     "referee_2_email": "two@example.test",
     "chair_name": "Chair Person",
+    "chair_role": "Chair of governors",
+    "chair_organisation": "Ash Primary School",
     "chair_email": "chair@example.test",
 }
 
@@ -42,12 +48,19 @@ def test_the_applicant_asks_two_referees_and_the_chair(client, signed_in, django
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url("application-referees", application), PEOPLE)
     assert response.status_code == 302
-    assert sorted(m.to[0] for m in mail.outbox) == ["chair@example.test", "one@example.test", "two@example.test"]
-    kinds = sorted(ReferenceRequest.objects.filter(application=application).values_list("kind", flat=True))
-    assert kinds == ["governors_confirmation", "reference", "reference"]
+    assert mail.outbox == []  # ADR 18: no link before the coordinator's check
+    requests = ReferenceRequest.objects.filter(application=application)
+    assert sorted(requests.values_list("kind", "status", "job_title", "organisation_name")) == [
+        ("governors_confirmation", "to_confirm", "Chair of governors", "Ash Primary School"),
+        ("reference", "to_confirm", "Executive headteacher", "Elm Trust"),
+        ("reference", "to_confirm", "Headteacher", "Oak Primary School"),
+    ]
     page = client.get(url("application-referees", application))
     assert page.status_code == 200
     assert soup(page).select("input[type=email]") == []  # everyone has been asked
+    assert "will check the address of Referee One, Referee Two, Chair Person" in soup(page).main.get_text(" ")
+    statuses = [tr.select("td")[2].get_text(strip=True) for tr in soup(page).select("tbody tr")]
+    assert statuses == [ReferenceStatus.TO_CONFIRM.label] * 3
 
 
 def test_the_page_shows_who_has_answered(client, signed_in):
@@ -71,7 +84,7 @@ def test_missing_and_refused_people_are_explained(client, signed_in):
     assert not ReferenceRequest.objects.exists()
     own = {**PEOPLE, "referee_2_email": application.applicant.email}
     response = client.post(url("application-referees", application), own)
-    assert errors(response) == ["The applicant cannot give their own reference or confirmation"]
+    assert errors(response) == ["That is your own email address: give the person's own work address"]
     assert ReferenceRequest.objects.count() == 2  # the others were asked
 
 

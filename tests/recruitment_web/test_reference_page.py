@@ -117,7 +117,13 @@ def test_a_forged_link_is_not_recognised(client, requests_sent, token):
 def test_a_replaced_referee_s_link_says_nothing_more_is_needed(client, requests_sent):
     application, [(request, token), *_] = requests_sent
     reference_replace(
-        actor=application.applicant, request=request, name="Someone Else", email="else@example.test", reason="Away"
+        actor=application.applicant,
+        request=request,
+        name="Someone Else",
+        email="else@example.test",
+        job_title="Headteacher",
+        organisation_name="Birch School",
+        reason="Away",
     )
     response = client.get(link(token))
     assert response.status_code == 410

@@ -229,7 +229,16 @@ def test_replacing_a_referee_voids_their_link_and_emails_the_new_one(
     url = reverse("rounds:reference-replace", kwargs={"request_id": request.pk})
     assert signed_in(tsa[1]).get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"person_name": "New Referee", "person_email": "new@example.test", "reason": ""})
+        response = client.post(
+            url,
+            {
+                "person_name": "New Referee",
+                "person_role": "Headteacher",
+                "person_organisation": "Birch School",
+                "person_email": "new@example.test",
+                "reason": "",
+            },
+        )
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == ReferenceStatus.REPLACED
@@ -241,8 +250,18 @@ def test_replacing_with_someone_already_asked_is_refused(client, signed_in, tsa,
     application = submitted_application(round_=round_)
     sent = send_all_requests(application)
     url = reverse("rounds:reference-replace", kwargs={"request_id": sent[0][0].pk})
-    response = signed_in(tsa[1]).post(url, {"person_name": "Referee Two", "person_email": "two@example.test"})
-    assert errors(response) == ["two@example.test has already been asked for this application"]
+    response = signed_in(tsa[1]).post(
+        url,
+        {
+            "person_name": "Referee Two",
+            "person_role": "Headteacher",
+            "person_organisation": "Elm Trust",
+            "person_email": "two@example.test",
+        },
+    )
+    assert errors(response) == [
+        "two@example.test is already given for Referee Two: each person needs their own address"
+    ]
     assert ReferenceRequest.objects.filter(status=ReferenceStatus.REPLACED).count() == 0
 
 

@@ -23,6 +23,7 @@ from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
 from domain.notifications import services as notification_services
 from domain.notifications.selectors import inbox_for, notifications_for, notifications_list_for, unread_count_for
+from domain.recruitment.todo import to_do_for as recruitment_to_do_for
 from domain.training.selectors import induction_status
 from domain.training.todo import to_do_for as training_to_do_for
 from web.common.policy import policy
@@ -55,6 +56,7 @@ TO_DO_PAGES = {
     "confirm": "requests:list",
     "deployments": "deployments:list",
     "events": "events:list",
+    "referees": "rounds:references-to-confirm",
 }
 
 
@@ -67,6 +69,7 @@ def _things_to_do(user) -> list[dict]:
     items += commissioning_to_do_for(user)
     items += deployments_to_do_for(user)
     items += training_to_do_for(user)
+    items += recruitment_to_do_for(user)
     return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
 
 

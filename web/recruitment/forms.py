@@ -199,6 +199,20 @@ def _person_fields(form, prefix: str, who: str) -> None:
             "max_length": "The name must be 150 characters or fewer",
         },
     )
+    form.fields[f"{prefix}_role"] = forms.CharField(
+        max_length=150,
+        error_messages={
+            "required": f"Enter the role of {who}, for example headteacher",
+            "max_length": "The role must be 150 characters or fewer",
+        },
+    )
+    form.fields[f"{prefix}_organisation"] = forms.CharField(
+        max_length=200,
+        error_messages={
+            "required": f"Enter the school or organisation of {who}",
+            "max_length": "The school or organisation must be 200 characters or fewer",
+        },
+    )
     form.fields[f"{prefix}_email"] = forms.EmailField(
         max_length=254,
         error_messages={
@@ -209,8 +223,42 @@ def _person_fields(form, prefix: str, who: str) -> None:
     )
 
 
+def person_data(form, prefix: str) -> dict:
+    """The person's fields as the reference services take them."""
+    data = form.cleaned_data
+    return {
+        "name": data[f"{prefix}_name"],
+        "job_title": data[f"{prefix}_role"],
+        "organisation_name": data[f"{prefix}_organisation"],
+        "email": data[f"{prefix}_email"],
+    }
+
+
+class ConfirmRefereeForm(forms.Form):
+    """The coordinator's check of a referee's address (ADR 18): how they checked it."""
+
+    how = forms.ChoiceField(error_messages={"required": "Select how you checked the address"})
+    note = forms.CharField(
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea,
+        error_messages={"max_length": "How you checked must be 4,000 characters or fewer"},
+    )
+
+    def __init__(self, choices, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["how"].choices = choices
+        self.fields["how"].error_messages["invalid_choice"] = "Select how you checked the address"
+
+    def clean(self):
+        data = super().clean()
+        if data.get("how") == "other" and not (data.get("note") or "").strip():
+            self.add_error("note", "Say how you checked the address")
+        return data
+
+
 class PersonForm(forms.Form):
-    """A replacement referee or chair of governors: name and email."""
+    """A replacement referee or chair of governors: name, role, organisation and email."""
 
     def __init__(self, *args, who="the person to ask", **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
-"""The applicant's referees page (two referees and the chair of governors, each e-mailed a
-single-use link by reference_request_send) and their withdraw page. Another person's
+"""The applicant's referees page (two referees and the chair of governors, named with their role,
+organisation and address by reference_nominate; each is e-mailed a single-use link once the
+alliance's coordinator has checked the address, ADR 18) and their withdraw page. Another person's
 application is not in `applications_for_applicant`, so it answers 404."""
 
 from django.contrib import messages
@@ -8,15 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from domain.accounts.policies import is_signed_in
 from domain.recruitment.models import REQUIRED_REQUESTS, ReferenceKind
 from domain.recruitment.policies import can_withdraw_application
-from domain.recruitment.reference_services import reference_request_send
+from domain.recruitment.reference_services import LIVE_STATES, reference_nominate
 from domain.recruitment.selectors import applications_for_applicant, reference_requests_of
 from domain.recruitment.services import RecruitmentRefused, application_withdraw
-from domain.recruitment.workflows import ApplicationStatus, ReferenceStatus
+from domain.recruitment.workflows import ApplicationStatus
 from web.common.policy import policy
 
-from .forms import ReasonForm, RefereesForm
+from .forms import ReasonForm, RefereesForm, person_data
 
-LIVE = (ReferenceStatus.AWAITING, ReferenceStatus.ANSWERED)
 ORDINALS = ("first", "second", "third")
 
 
@@ -28,7 +28,7 @@ def _slots(requests) -> list[tuple[str, str, str]]:
     """The people still to ask: (field prefix, kind, who) for each place not yet taken."""
     slots = []
     for kind, needed in REQUIRED_REQUESTS.items():
-        asked = sum(1 for r in requests if r.kind == kind and r.status in LIVE)
+        asked = sum(1 for r in requests if r.kind == kind and r.status in LIVE_STATES)
         for n in range(asked, needed):
             if kind == ReferenceKind.REFERENCE:
                 slots.append((f"referee_{n + 1}", kind, f"your {ORDINALS[n]} referee"))
@@ -45,22 +45,20 @@ def application_referees(request, application_id):
     slots = _slots(requests) if can_ask else []
     form = RefereesForm(slots, request.POST if request.method == "POST" and slots else None)
     if request.method == "POST" and slots and form.is_valid():
-        sent = []
+        given = []
         for prefix, kind, _who in slots:
             try:
-                reference_request_send(
-                    actor=request.user,
-                    application=application,
-                    kind=kind,
-                    name=form.cleaned_data[f"{prefix}_name"],
-                    email=form.cleaned_data[f"{prefix}_email"],
-                )
+                reference_nominate(actor=request.user, application=application, kind=kind, **person_data(form, prefix))
             except RecruitmentRefused as refusal:
                 form.add_error(f"{prefix}_email", str(refusal))
             else:
-                sent.append(form.cleaned_data[f"{prefix}_name"])
-        if sent:
-            messages.success(request, f"We have emailed a link to {', '.join(sent)}")
+                given.append(form.cleaned_data[f"{prefix}_name"])
+        if given:
+            messages.success(
+                request,
+                f"{application.round.organisation.name} will check the address of {', '.join(given)}, "
+                "then email them a link",
+            )
         if not form.errors:
             return redirect("recruitment:application-referees", application_id=application.pk)
         requests = list(reference_requests_of(application))

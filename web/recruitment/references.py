@@ -1,6 +1,7 @@
 """The page a referee or chair of governors reaches through the emailed single-use link. No
 account is needed: the link is the key. The person sees only what they are asked, never the
-application itself (DESIGN.md invariants; domain/recruitment/reference_services.py)."""
+application itself (DESIGN.md invariants; domain/recruitment/reference_services.py). The applicant,
+signed in, is refused their own referees' links (ADR 18)."""
 
 from django.shortcuts import render
 
@@ -20,6 +21,7 @@ REFUSALS = {
     "used": ("This link has already been used", 410),
     "replaced": ("This link no longer works", 410),
     "void": ("No answer is needed", 410),
+    "applicant": ("You cannot answer this request", 403),
 }
 WHAT_NEXT = {
     "unknown": "If you still cannot open the page, reply to the email that sent you the link.",
@@ -27,6 +29,7 @@ WHAT_NEXT = {
     "used": "Thank you: you do not need to do anything else.",
     "replaced": "Thank you: you do not need to do anything else.",
     "void": "Thank you: you do not need to do anything else.",
+    "applicant": "Your referees and the chair of governors answer through the links we email them.",
 }
 
 
@@ -56,7 +59,7 @@ def _asked(reference) -> dict:
 @public
 def reference_answer(request, token):
     try:
-        reference = reference_open(token)
+        reference = reference_open(token, user=request.user)
     except ReferenceLinkRefused as refusal:
         return _refused(request, refusal)
     asked = _asked(reference)
@@ -64,7 +67,7 @@ def reference_answer(request, token):
     form = ReferenceForm(questions, OPTIONAL_QUESTIONS, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            reference_submit(token=token, response=form.response())
+            reference_submit(token=token, response=form.response(), user=request.user)
         except ReferenceLinkRefused as refusal:  # used or expired between the page and the answer
             return _refused(request, refusal)
         except RecruitmentRefused as refusal:

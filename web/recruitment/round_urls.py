@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import rounds
+from . import referee_checks, rounds
 
 app_name = "rounds"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("<id:round_id>/applications/<id:application_id>/", rounds.application_detail, name="application"),
     path("references/<id:request_id>/chase/", rounds.reference_chase_view, name="reference-chase"),
     path("references/<id:request_id>/replace/", rounds.reference_replace_view, name="reference-replace"),
+    path("references/to-confirm/", referee_checks.references_to_confirm_list, name="references-to-confirm"),
+    path("references/<id:request_id>/confirm/", referee_checks.reference_confirm_view, name="reference-confirm"),
 ]

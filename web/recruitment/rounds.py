@@ -1,7 +1,8 @@
 """The coordinator's pages: the rounds they manage, creating a round, a round's page with its
 applications and its changes (open, close, cancel), one application read-only with its reference
-requests, and chasing or replacing a referee. Another organisation's round, application or
-request is not in `rounds_managed_by` and answers 404, as if it did not exist."""
+requests and the referees to confirm (ADR 18, referee_checks.py), and chasing or replacing a
+referee. Another organisation's round, application or request is not in `rounds_managed_by` and
+answers 404, as if it did not exist."""
 
 from django.contrib import messages
 from django.db.models import Count, Q
@@ -13,7 +14,7 @@ from domain.designation.models import DesignationRole
 from domain.recruitment import services
 from domain.recruitment.application_form import form_for
 from domain.recruitment.models import REQUIRED_REQUESTS, ReferenceRequest
-from domain.recruitment.policies import can_manage_rounds
+from domain.recruitment.policies import can_confirm_referees, can_manage_rounds
 from domain.recruitment.reference_services import reference_chase, reference_replace
 from domain.recruitment.selectors import (
     applications_of_round,
@@ -22,11 +23,11 @@ from domain.recruitment.selectors import (
     rounds_managed_by,
 )
 from domain.recruitment.services import RecruitmentRefused
-from domain.recruitment.workflows import ROUND, ReferenceStatus
+from domain.recruitment.workflows import REFERENCE_OPEN_STATES, ROUND, ReferenceStatus
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
-from .forms import PersonForm, ReasonForm, RoundForm
+from .forms import PersonForm, ReasonForm, RoundForm, person_data
 
 
 def _round_for(request, round_id):
@@ -130,6 +131,8 @@ def application_detail(request, round_id, application_id):
             "application": application,
             "app_form": form_for(round_),
             "requests": list(reference_requests_of(application)),
+            # ADR 18: the round's managers check the addresses, never the applicant themselves.
+            "can_confirm": can_confirm_referees(request.user, application),
         },
     )
 
@@ -167,25 +170,33 @@ def reference_chase_view(request, request_id):
 @policy(can_manage_rounds)
 def reference_replace_view(request, request_id):
     reference = _request_for(request, request_id)
-    if reference.status != ReferenceStatus.AWAITING:
+    if reference.status not in REFERENCE_OPEN_STATES:
         messages.error(request, f"This request is {reference.get_status_display().lower()}, so it cannot be replaced")
         return _back_to_application(reference)
     who = "the new chair of governors" if reference.kind == "governors_confirmation" else "the new referee"
-    form = PersonForm(request.POST if request.method == "POST" else None, who=who)
+    # An address still to be checked is most often corrected for the same person: start from them.
+    initial = (
+        {
+            "person_name": reference.name,
+            "person_role": reference.job_title,
+            "person_organisation": reference.organisation_name,
+        }
+        if reference.status == ReferenceStatus.TO_CONFIRM
+        else {}
+    )
+    form = PersonForm(request.POST if request.method == "POST" else None, who=who, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
             new, _token = reference_replace(
-                actor=request.user,
-                request=reference,
-                name=data["person_name"],
-                email=data["person_email"],
-                reason=data["reason"],
+                actor=request.user, request=reference, reason=form.cleaned_data["reason"], **person_data(form, "person")
             )
         except RecruitmentRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(request, f"{reference.name} has been replaced: {new.name} has been sent a link")
+            sent = (
+                "has been sent a link" if new.status == ReferenceStatus.AWAITING else "will be sent a link once checked"
+            )
+            messages.success(request, f"{reference.name} has been replaced: {new.name} {sent}")
             return _back_to_application(reference)
     return render(
         request,

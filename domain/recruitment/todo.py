@@ -1,0 +1,29 @@
+"""What recruitment asks of a person now, for their home page (one query): the referees' and
+chairs of governors' addresses waiting for the coordinator's check before their links are sent
+(ADR 18). Only for the alliance's or hub's coordinators: a regional representative can confirm
+too, from the same list, but is not asked to."""
+
+from domain.accounts.roles import Role
+from domain.accounts.selectors import organisation_ids_of
+from domain.leaders.todo import ToDo, _plural
+
+from .selectors import references_to_confirm
+
+
+def to_do_for(user) -> list[ToDo]:
+    coordinated = organisation_ids_of(user, Role.TSA_COORDINATOR)
+    if not coordinated:
+        return []
+    count = references_to_confirm(user).filter(application__round__organisation_id__in=coordinated).count()
+    if not count:
+        return []
+    return [
+        ToDo(
+            "referees",
+            _plural(
+                count,
+                "Check a referee's address before their link is sent",
+                "Check {count} referees' addresses before their links are sent",
+            ),
+        )
+    ]
