@@ -2,7 +2,7 @@
 (and the object, where there is one); views declare one, and tests list them all."""
 
 from .roles import STAFF_ROLES, Role
-from .selectors import roles_of
+from .selectors import has_confirmed_two_factor_device, roles_of
 
 
 def anyone(user) -> bool:
@@ -17,6 +17,15 @@ def is_signed_in(user) -> bool:
 def needs_two_factor(user) -> bool:
     """Every staff role signs in with a second factor (issue: foundation, accounts)."""
     return is_signed_in(user) and (user.is_superuser or user.is_staff or bool(roles_of(user) & STAFF_ROLES))
+
+
+def second_factor_outstanding(user) -> bool:
+    """Signed in with the password, and a code from an authenticator app still to give: every staff
+    role must give one, and so must anyone else who has set an app up (issue 13: a second factor
+    a person chose protects their account only if it is asked for)."""
+    if not is_signed_in(user) or user.is_verified():
+        return False
+    return needs_two_factor(user) or has_confirmed_two_factor_device(user)
 
 
 def is_regional_representative(user) -> bool:

@@ -1,5 +1,7 @@
 """Reading people and their memberships."""
 
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from .models import Membership
 from .workflows import MembershipStatus
 
@@ -16,6 +18,17 @@ def active_memberships_for(user) -> list[Membership]:
             .order_by("organisation__name", "role")
         )
         user._active_memberships = cached
+    return cached
+
+
+def has_confirmed_two_factor_device(user) -> bool:
+    """Whether the person has set up an authenticator app; asked once per request, cached on the user."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, "_has_two_factor_device", None)
+    if cached is None:
+        cached = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        user._has_two_factor_device = cached
     return cached
 
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from domain.accounts.policies import can_use_regional_admin, needs_two_factor
+from domain.accounts.policies import can_use_regional_admin, second_factor_outstanding
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.commissioning.policies import can_run_panels
@@ -24,7 +24,7 @@ def _navigation(request) -> list[dict]:
     namespace = match.namespace if match else ""
     url_name = match.url_name if match else ""
     signed_in = bool(user and user.is_authenticated)
-    awaiting_second_factor = signed_in and needs_two_factor(user) and not user.is_verified()
+    awaiting_second_factor = signed_in and second_factor_outstanding(user)
 
     def item(name, text, active=False):
         return {"href": reverse(name), "text": text, "active": active}

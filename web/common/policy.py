@@ -4,8 +4,9 @@ fails when a view has none.
     @policy(can_use_regional_admin)
     def organisation_list(request): ...
 
-A view whose policy is not `anyone` needs a signed-in user, and a staff member who has not yet
-given their second factor is sent to give it first."""
+A view whose policy is not `anyone` needs a signed-in user, and a person who has not yet given
+their second factor is sent to give it first: every staff member, and anyone else who has set up
+an authenticator app (downloads go through here too)."""
 
 from functools import wraps
 from urllib.parse import urlencode
@@ -14,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from domain.accounts.policies import anyone, is_signed_in, needs_two_factor
+from domain.accounts.policies import anyone, is_signed_in, second_factor_outstanding
 
 
 def _to_sign_in(request):
@@ -32,13 +33,14 @@ def policy(check, *, second_factor=True):
                 user = request.user
                 if not is_signed_in(user):
                     return _to_sign_in(request)
-                if second_factor and needs_two_factor(user) and not user.is_verified():
+                if second_factor and second_factor_outstanding(user):
                     return redirect("accounts:two-factor")
                 if not check(user):
                     raise PermissionDenied
             return view(request, *args, **kwargs)
 
         guarded.policy = check
+        guarded.second_factor = second_factor
         return guarded
 
     return decorate
