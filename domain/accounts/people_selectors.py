@@ -84,3 +84,15 @@ def person_roles_in_region(user, person) -> list[Membership]:
 
 def has_authenticator(person) -> bool:
     return TOTPDevice.objects.filter(user=person, confirmed=True).exists()
+
+
+def schools_to_invite_into(user, text: str, *, limit: int = 20) -> tuple[list[School], int]:
+    """Schools of the register the person may invite a contact into, matching `text` (a name, URN or
+    postcode): any school of a representative's region, a coordinator's member schools. Every school
+    can have contacts: its organisation is made when the first person is invited (issue 12)."""
+    from domain.schools.selectors import schools_matching
+
+    scope = invite_scope(user)
+    found, _ = schools_matching(text, limit=200)
+    allowed = [school for school in found if scope.covers_school(school)]
+    return allowed[:limit], len(allowed)

@@ -220,3 +220,47 @@ def test_the_representative_s_add_a_person_sends_an_invitation(client, django_ca
         client.post(url, {"full_name": "Ola Newcombe", "email": "ola@example.test", "role": Role.TSA_COORDINATOR})
     assert Invitation.objects.get().invited_by == representative
     assert "/account/invitation/" in mail.outbox[-1].body
+
+
+# Every school of the register can have contacts (issue 12) ----------------------------------------
+
+
+def test_a_representative_finds_any_school_of_their_region_and_invites_its_head(
+    client, django_capture_on_commit_callbacks
+):
+    yorkshire = region()
+    board = OrganisationFactory(kind=OrganisationKind.REGIONAL_BODY, region=yorkshire, name="The board")
+    representative = person_in_role(Role.REGIONAL_REPRESENTATIVE, organisation=board)
+    school = SchoolFactory(name="Quarry Bank Primary School", region=yorkshire)
+    SchoolFactory(name="Quarry Hill Academy", region=region("London"))  # another region's: not offered
+    assert not hasattr(school, "organisation") or school.organisation is None
+    sign_in(client, representative)
+
+    found = client.get(reverse("people:invite-school"), {"q": "Quarry"})
+    assert found.status_code == 200
+    assert "Quarry Bank Primary School" in text(found) and "Quarry Hill Academy" not in text(found)
+    invite_page = reverse("people:invite-to", kwargs={"kind": "school", "pk": school.pk})
+    assert invite_page in found.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post(
+            invite_page, {"full_name": "Jo Heald", "email": "head@quarry-bank.test", "role": Role.SCHOOL_CONTACT}
+        )
+    assert answer.status_code == 302
+    school.refresh_from_db()
+    assert school.organisation.kind == OrganisationKind.SCHOOL
+    membership = Membership.objects.get(user__email="head@quarry-bank.test")
+    assert membership.organisation == school.organisation and membership.role == Role.SCHOOL_CONTACT
+    assert "/account/invitation/" in mail.outbox[-1].body
+
+
+def test_the_school_search_for_inviting_asks_for_a_name_and_refuses_nobody_else(client):
+    representative = person_in_role(
+        Role.REGIONAL_REPRESENTATIVE, organisation=OrganisationFactory(kind=OrganisationKind.REGIONAL_BODY)
+    )
+    sign_in(client, representative)
+    empty = client.get(reverse("people:invite-school"), {"q": ""})
+    assert error_summary(empty) == ["Enter the school's name, URN or postcode"]
+    leader = person_in_role(Role.SYSTEM_LEADER)
+    sign_in(client, leader)
+    assert client.get(reverse("people:invite-school"), {"q": "Quarry"}).status_code == 403

@@ -17,6 +17,7 @@ ROWS: dict = {
     # The coordinator invites into their alliance (the demo's alliance, in the representative's region).
     "people:invite": _only(*INVITERS),
     "people:invite-to": _only(*INVITERS),
+    "people:invite-school": _only(*INVITERS),
     "people:invitations": _only(*INVITERS),
     "people:invitation-send": _only(*INVITERS, status=405),  # POST only
     # A forged link is not found, whoever opens it (an expired or used one answers 410).

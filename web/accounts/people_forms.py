@@ -16,6 +16,19 @@ class ChooseWhereForm(forms.Form):
         self.fields["where"].error_messages["invalid_choice"] = "Choose one of the places in the list"
 
 
+class SchoolSearchForm(forms.Form):
+    """A school of the register, by name, URN or postcode."""
+
+    q = forms.CharField(
+        max_length=100,
+        strip=True,
+        error_messages={
+            "required": "Enter the school's name, URN or postcode",
+            "max_length": "Enter at most 100 characters",
+        },
+    )
+
+
 class InvitePersonForm(forms.Form):
     full_name = forms.CharField(max_length=150, error_messages={"required": "Enter the person's full name"})
     email = forms.EmailField(

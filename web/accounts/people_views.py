@@ -16,12 +16,13 @@ from domain.accounts.people_selectors import (
     invitations_for,
     invite_target,
     member_schools,
+    schools_to_invite_into,
 )
 from domain.accounts.rate_limits import rate_limit_hit
 from domain.organisations.models import Organisation, OrganisationKind
 from web.common.policy import policy
 
-from .people_forms import ChooseWhereForm, InvitePersonForm
+from .people_forms import ChooseWhereForm, InvitePersonForm, SchoolSearchForm
 
 PER_PAGE = 25
 
@@ -44,6 +45,20 @@ def invite_where(request):
         request,
         "accounts/people/invite_where.html",
         {"page_title": "Invite a person", "form": form, "has_choices": bool(choices)},
+    )
+
+
+@policy(can_invite_people)
+def invite_school_search(request):
+    """Find a school of the register to invite a contact into, by name, URN or postcode."""
+    form = SchoolSearchForm(request.GET or None)
+    schools, total = [], 0
+    if form.is_valid():
+        schools, total = schools_to_invite_into(request.user, form.cleaned_data["q"])
+    return render(
+        request,
+        "accounts/people/invite_school.html",
+        {"page_title": "Invite a contact to a school", "form": form, "schools": schools, "total": total},
     )
 
 
