@@ -25,6 +25,7 @@ from domain.commissioning.selectors import agenda_of, meeting_for, meetings_for,
 from domain.commissioning.workflows import MeetingStatus
 from domain.leaders.selectors import organisations_acted_for
 from domain.workflows.table import TransitionRefused
+from web.common.downloads import audited_download
 from web.common.policy import policy
 from web.common.spreadsheets import FORMATS, spreadsheet_response
 from web.leaders.alliance_views import days
@@ -288,10 +289,14 @@ def minutes(request, meeting_id, fmt):
     if fmt not in FORMATS:
         raise Http404
     meeting = meeting_of(request, meeting_id)
-    return spreadsheet_response(
-        fmt=fmt,
-        filename=minutes_filename(meeting),
-        headings=HEADINGS,
-        rows=minutes_rows(meeting),
-        sheet_title="Minutes",
+    return audited_download(
+        request,
+        "Panel meeting minutes",
+        spreadsheet_response(
+            fmt=fmt,
+            filename=minutes_filename(meeting),
+            headings=HEADINGS,
+            rows=minutes_rows(meeting),
+            sheet_title="Minutes",
+        ),
     )

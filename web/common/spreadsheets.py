@@ -35,16 +35,22 @@ def spreadsheet_response(
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(headings)
+        written = 0
         for row in rows:
             writer.writerow([_safe(v) for v in row])
+            written += 1
         response.write("\ufeff" + buffer.getvalue())  # the byte-order mark tells Excel it is UTF-8
+        response.rows_written = written  # for the download's audit row (web/common/downloads.py)
         return response
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=sheet_title[:31])
     sheet.append(headings)
+    written = 0
     for row in rows:
         sheet.append([_safe(v) for v in row])
+        written += 1
     output = io.BytesIO()
     book.save(output)
     response.write(output.getvalue())
+    response.rows_written = written
     return response

@@ -2,6 +2,8 @@
 
 from django.shortcuts import render
 
+from domain.audit.security_events import ACCESS_REFUSED, security_event_record
+
 PAGES = {
     400: (
         "Sorry, there is a problem with the service",
@@ -34,11 +36,38 @@ def bad_request(request, exception=None):
     return _page(request, 400)
 
 
+def _record_refusal(request, status):
+    """A signed-in person refused a page (403), or a record's page (404 for a URL naming a record:
+    another organisation's record answers 404 as if it did not exist, so this cannot tell such a
+    record from one that does not exist; the page says so)."""
+    user = getattr(request, "user", None)
+    if not getattr(user, "is_authenticated", False):
+        return
+    match = getattr(request, "resolver_match", None)
+    if status == 404 and not (match and match.kwargs):
+        return
+    security_event_record(
+        action=ACCESS_REFUSED,
+        actor=user,
+        subject_type="security.page",
+        subject_id=(match.url_name or "")[:64] if match else "",
+        subject_label=request.path[:255],
+        data={
+            "status": status,
+            "path": request.path[:500],
+            "page": match.view_name if match else "",
+            "record": {k: str(v)[:100] for k, v in match.kwargs.items()} if match else {},
+        },
+    )
+
+
 def permission_denied(request, exception=None):
+    _record_refusal(request, 403)
     return _page(request, 403)
 
 
 def page_not_found(request, exception=None):
+    _record_refusal(request, 404)
     return _page(request, 404)
 
 

@@ -31,6 +31,7 @@ from domain.deployments.models import Party, Payer
 from domain.deployments.policies import can_manage_deployment, can_use_deployments, is_open
 from domain.deployments.workflows import ContractStatus
 from domain.leaders.models.availability import days_text
+from web.common.downloads import audited_download
 from web.common.policy import policy
 
 from . import views
@@ -231,7 +232,7 @@ def contract_pdf(request, deployment_id, number):
         raise Http404("A draft has no PDF")
     response = HttpResponse(pdf_of(deployment, version), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="contract-{deployment.reference}-v{version.number}.pdf"'
-    return response
+    return audited_download(request, "Contract", response, rows=1, subject=deployment)
 
 
 # The alliance's pages ---------------------------------------------------------------------------

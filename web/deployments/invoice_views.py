@@ -21,6 +21,7 @@ from domain.deployments.invoice_selectors import alliance_invoices, invoice_for,
 from domain.deployments.policies import can_manage_deployment, can_run_quality_assurance, can_use_deployments
 from domain.deployments.workflows import INVOICE, InvoiceStatus
 from domain.leaders.models.availability import days_text
+from web.common.downloads import audited_download
 from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
 
@@ -117,12 +118,16 @@ def _export_rows(invoices):
 @policy(can_run_quality_assurance)
 def invoice_export(request, fmt):
     _, invoices = _filtered(request)
-    return spreadsheet_response(
-        fmt=fmt,
-        filename=f"invoices-{timezone.localdate().isoformat()}",
-        headings=HEADINGS,
-        rows=_export_rows(invoices),
-        sheet_title="Invoices",
+    return audited_download(
+        request,
+        "Invoices",
+        spreadsheet_response(
+            fmt=fmt,
+            filename=f"invoices-{timezone.localdate().isoformat()}",
+            headings=HEADINGS,
+            rows=_export_rows(invoices),
+            sheet_title="Invoices",
+        ),
     )
 
 

@@ -25,6 +25,7 @@ from domain.leaders.directory_listing import (
     organisations_with_leaders,
 )
 from domain.schools.selectors import web_address
+from web.common.downloads import audited_download
 from web.common.policy import public
 from web.common.spreadsheets import FORMATS, spreadsheet_response
 
@@ -155,10 +156,14 @@ def download(request, fmt):
     near = arguments["near"]
     near_used = near is not None and near.school.easting is not None and near.school.northing is not None
     entries = directory_search(**arguments)
-    return spreadsheet_response(
-        fmt=fmt,
-        filename="system-leaders",
-        headings=export_headings(near=near_used),
-        rows=export_rows(entries.iterator(chunk_size=2000), near=near_used),
-        sheet_title="System leaders",
+    return audited_download(
+        request,
+        "Directory of system leaders",
+        spreadsheet_response(
+            fmt=fmt,
+            filename="system-leaders",
+            headings=export_headings(near=near_used),
+            rows=export_rows(entries.iterator(chunk_size=2000), near=near_used),
+            sheet_title="System leaders",
+        ),
     )

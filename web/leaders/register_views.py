@@ -26,6 +26,7 @@ from domain.leaders.register_export import (
 )
 from domain.leaders.selectors import organisations_acted_for, register_rows
 from domain.organisations.models import Region
+from web.common.downloads import audited_download
 from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
 
@@ -80,12 +81,16 @@ def leaders(request):
 @policy(can_view_register)
 def export(request, fmt):
     _, rows = _filtered_register(request)
-    return spreadsheet_response(
-        fmt=fmt,
-        filename=f"system-leaders-register-{timezone.localdate().isoformat()}",
-        headings=HEADINGS,
-        rows=register_export_rows(rows),
-        sheet_title="System leaders",
+    return audited_download(
+        request,
+        "Register of system leaders",
+        spreadsheet_response(
+            fmt=fmt,
+            filename=f"system-leaders-register-{timezone.localdate().isoformat()}",
+            headings=HEADINGS,
+            rows=register_export_rows(rows),
+            sheet_title="System leaders",
+        ),
     )
 
 

@@ -28,6 +28,7 @@ from domain.training.selectors import (
     events_to_book,
 )
 from domain.training.workflows import BookingStatus, EventStatus
+from web.common.downloads import audited_download
 from web.common.formatting import govuk_date
 from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
@@ -290,7 +291,7 @@ def booking_certificate(request, booking_id):
         raise Http404("A certificate is given for an event attended")
     response = HttpResponse(certificate_pdf(booking), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="certificate-{booking.event.reference}.pdf"'
-    return response
+    return audited_download(request, "Certificate of attendance", response, rows=1, subject=booking)
 
 
 # --- Your CPD record ---------------------------------------------------------------------------
@@ -328,10 +329,14 @@ def _cpd_rows(entries):
 
 @policy(can_use_events)
 def cpd_export(request, fmt):
-    return spreadsheet_response(
-        fmt=fmt,
-        filename=f"cpd-record-{timezone.localdate().isoformat()}",
-        headings=CPD_HEADINGS,
-        rows=_cpd_rows(cpd_record_of(request.user)),
-        sheet_title="CPD record",
+    return audited_download(
+        request,
+        "CPD record",
+        spreadsheet_response(
+            fmt=fmt,
+            filename=f"cpd-record-{timezone.localdate().isoformat()}",
+            headings=CPD_HEADINGS,
+            rows=_cpd_rows(cpd_record_of(request.user)),
+            sheet_title="CPD record",
+        ),
     )

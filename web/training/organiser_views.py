@@ -30,6 +30,7 @@ from domain.training.selectors import (
     partner_options,
 )
 from domain.training.workflows import BookingStatus, EventStatus
+from web.common.downloads import audited_download
 from web.common.formatting import govuk_date
 from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
@@ -306,12 +307,16 @@ def _export_rows(event, bookings):
 @policy(can_organise_events)
 def bookings_export(request, event_id, fmt):
     event = organised_event(request, event_id)
-    return spreadsheet_response(
-        fmt=fmt,
-        filename=f"bookings-{event.reference.lower()}-{timezone.localdate().isoformat()}",
-        headings=HEADINGS,
-        rows=_export_rows(event, bookings_of(event)),
-        sheet_title="Bookings",
+    return audited_download(
+        request,
+        "Bookings for an event",
+        spreadsheet_response(
+            fmt=fmt,
+            filename=f"bookings-{event.reference.lower()}-{timezone.localdate().isoformat()}",
+            headings=HEADINGS,
+            rows=_export_rows(event, bookings_of(event)),
+            sheet_title="Bookings",
+        ),
     )
 
 
