@@ -28,7 +28,7 @@ from domain.organisations.school_organisations import school_organisations_for
 from domain.schools.bulk_writes import update_rows
 from domain.schools.models import School
 
-from ..association_services import associations_start_many
+from ..association_bulk import associations_start_many
 from ..directory import directory_refresh
 from ..models import AssociationOrigin, CadreUpload, PenPortrait
 from ..people import AssociationRefused
