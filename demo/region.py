@@ -330,3 +330,59 @@ def _demo_recruitment(users, alliance, school) -> None:
         application=application,
         answers={"headship": {"answer": "Headteacher of a primary school for six years", "evidence": ""}},
     )
+    _demo_referees_to_check(round_, school)
+
+
+# A second applicant's referees and chair of governors, named but not yet checked by the
+# coordinator (ADR 18): the coordinator's home page asks them to check the addresses.
+DEMO_APPLICANT = ("robin.ashgrove@demo.test", "Robin Ashgrove")
+DEMO_REFEREES = (
+    (
+        "reference",
+        "Morgan Elmstead",
+        "Headteacher",
+        "Beckside Church of England Primary School",
+        "morgan.elmstead@beckside.demo.test",
+    ),
+    (
+        "reference",
+        "Riley Oakridge",
+        "Executive headteacher",
+        "Fernhill Special School",
+        "riley.oakridge@fernhill.demo.test",
+    ),
+    (
+        "governors_confirmation",
+        "Taylor Brookfield",
+        "Chair of governors",
+        "Aire Valley Primary School",
+        "chair@airevalley.demo.test",
+    ),
+)
+
+
+def _demo_referees_to_check(round_, school) -> None:
+    from domain.recruitment.application_form import form_for
+    from domain.recruitment.reference_services import reference_nominate
+
+    email, full_name = DEMO_APPLICANT
+    applicant = accounts.user_create(actor=None, email=email, full_name=full_name, password=None)
+    application = recruitment.application_start(actor=applicant, round_=round_, school=school)
+    form = form_for(round_)
+    recruitment.application_save_draft(
+        actor=applicant,
+        application=application,
+        answers={s.key: {"answer": f"{full_name}: {s.title.lower()}", "evidence": ""} for s in form.sections},
+        declarations={d.key: True for d in form.declarations},
+    )
+    recruitment.application_submit(actor=applicant, application=application)
+    for kind, name, role, organisation, address in DEMO_REFEREES:
+        reference_nominate(
+            actor=applicant,
+            application=application,
+            kind=kind,
+            name=name,
+            email=address,
+            job_title=role,
+            organisation_name=organisation,
+        )

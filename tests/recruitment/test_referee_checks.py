@@ -44,7 +44,10 @@ def test_gmail_ignores_dots_and_googlemail_is_gmail():
     assert mailbox("j.o.smith@example.test") != mailbox("josmith@example.test")
 
 
-@given(st.from_regex(r"[a-z]{1,10}", fullmatch=True), st.from_regex(r"[a-z0-9]{0,8}", fullmatch=True))
+@given(
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz.", min_size=1, max_size=10),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789+", max_size=8),
+)
 def test_a_plus_tag_never_makes_another_mailbox(local, tag):
     assert mailbox(f"{local}+{tag}@school.example.test") == mailbox(f"{local}@school.example.test")
 
