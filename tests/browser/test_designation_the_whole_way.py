@@ -1,9 +1,9 @@
 """Journey: the whole way from a round to a designation (issue 3, "Done when").
 
-As a teaching school alliance's coordinator, I want to open a round, have applicants apply, their
-referees and chair of governors answer through e-mailed links, see eligibility criterion by
-criterion, two assessors score and the panel decide, so that the leader we select is designated
-for a term (seed 000 "Application and selection"); and a refused applicant can appeal (seed 000:
+As a teaching school alliance's coordinator, I want to open a round, have applicants apply, check
+the addresses of their referees and chair of governors (ADR 18), have those people answer through
+e-mailed links, see eligibility criterion by criterion, two assessors score and the panel decide,
+so that the leader we select is designated for a term (seed 000 "Application and selection"); and a refused applicant can appeal (seed 000:
 "TSAs would manage appeals").
 
 Set-up done through builders, not the browser: the second applicant's refused application, the
@@ -38,9 +38,9 @@ FACTORY_PASSWORD = "correct-horse-battery"  # tests/factories.UserFactory
 ALLIANCE = "Aire Valley Teaching School Alliance"  # demo.region, DEMO-TSA1
 ROUND_TITLE = "LLE recruitment, spring 2027"
 PEOPLE_ASKED = {
-    "your first referee": ("Referee Ash", "ash@example.test"),
-    "your second referee": ("Referee Birch", "birch@example.test"),
-    "the chair of governors": ("Chair Cedar", "cedar@example.test"),
+    "your first referee": ("Referee Ash", "Headteacher", "Ash Primary School", "ash@example.test"),
+    "your second referee": ("Referee Birch", "Executive headteacher", "Birch Trust", "birch@example.test"),
+    "the chair of governors": ("Chair Cedar", "Chair of governors", "Cedar Primary School", "cedar@example.test"),
 }
 
 
@@ -120,12 +120,27 @@ def when_the_applicant_applies(page: Page, applicant, school, round_):
 
 def when_the_applicant_gives_two_referees_and_the_chair(page: Page) -> None:
     page.get_by_role("link", name="Give your referees and your chair of governors").click()
-    for who, (name, email) in PEOPLE_ASKED.items():
+    for who, (name, role, organisation, email) in PEOPLE_ASKED.items():
         group = page.get_by_role("group", name=who, exact=False)
         group.get_by_label("Full name").fill(name)
-        group.get_by_label("Email address").fill(email)
-    page.get_by_role("button", name="Send the links").click()
-    expect(page.get_by_text("We have emailed a link to")).to_be_visible()
+        group.get_by_label("Role").fill(role)
+        group.get_by_label("School or organisation").fill(organisation)
+        group.get_by_label("Work email address").fill(email)
+    page.get_by_role("button", name="Send for checking").click()
+    expect(page.get_by_text("will check the address of")).to_be_visible()
+
+
+def when_the_coordinator_checks_each_address_from_their_home_page(page: Page, mailoutbox) -> None:
+    """ADR 18: no link goes out before the alliance's coordinator has checked the address."""
+    assert not [m for m in mailoutbox if "/references/" in m.body]
+    for name, *_ in PEOPLE_ASKED.values():
+        page.get_by_role("link", name="Home", exact=True).click()
+        page.get_by_role("link", name=re.compile(r"referees' addresses before their links are sent")).click()
+        page.get_by_role("link", name=f"Check {name}'s address").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Check {name}'s address")
+        page.get_by_label("The address is at the person's school or organisation's own domain").check()
+        page.get_by_role("button", name="Confirm and send the link").click()
+        expect(page.get_by_text(f"{name}'s address is confirmed: we have emailed them a link")).to_be_visible()
 
 
 def link_emailed_to(mailoutbox, email: str) -> str:
@@ -204,12 +219,13 @@ def test_a_round_opens_and_ends_in_a_designation_and_an_appeal(new_context, mail
     applying = new_context(label="Applicant").new_page()
     application = when_the_applicant_applies(applying, applicant, school, round_)
     when_the_applicant_gives_two_referees_and_the_chair(applying)
+    when_the_coordinator_checks_each_address_from_their_home_page(coordinator, mailoutbox)
 
     link = new_context(label="Referees and chair").new_page()
-    for _who, (_name, email) in list(PEOPLE_ASKED.items())[:2]:
+    for *_person, email in list(PEOPLE_ASKED.values())[:2]:
         when_a_referee_answers_through_their_link(link, link_emailed_to(mailoutbox, email))
     when_the_chair_confirms_through_their_link(
-        link, link_emailed_to(mailoutbox, PEOPLE_ASKED["the chair of governors"][1])
+        link, link_emailed_to(mailoutbox, PEOPLE_ASKED["the chair of governors"][-1])
     )
 
     when_the_coordinator_checks_eligibility(coordinator, application)
