@@ -143,6 +143,7 @@ AREA_MATRICES = [
         "matrix_organisations",
         "matrix_public_info",
         "matrix_privacy",
+        "matrix_security",
         "matrix_references",
     )
 ]

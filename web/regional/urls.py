@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import organisation_views, privacy_views, views
+from . import organisation_views, privacy_views, security_views, views
 
 app_name = "regional"
 urlpatterns = [
@@ -14,4 +14,5 @@ urlpatterns = [
     path("people/<id:person_id>/reset-second-factor/", views.two_factor_reset, name="two-factor-reset"),
     path("people/<id:person_id>/personal-data/", privacy_views.personal_data, name="personal-data"),
     path("people/<id:person_id>/erase/", privacy_views.erase, name="erase"),
+    path("security-events/", security_views.security_events, name="security-events"),
 ]
