@@ -12,577 +12,15 @@ What is withheld and why is in docs/data-protection.md ("Subject access")."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
-from decimal import Decimal
 
-from axes.models import AccessLog
 from django.db import transaction
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from domain.accounts.models import Invitation, Membership
-from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
-from domain.deployments.models import (
-    Concern,
-    ContractAgreement,
-    ContractVersion,
-    ContractView,
-    Deployment,
-    QaActivity,
-    Variation,
-    Visit,
-)
-from domain.designation.models import Designation
-from domain.leaders.models import (
-    Association,
-    Commitment,
-    DirectoryEntry,
-    MemorandumAcceptance,
-    PenPortrait,
-    TermAvailability,
-    UnavailablePeriod,
-)
-from domain.notifications.models import Notification, Reminder
-from domain.recruitment.models import (
-    Appeal,
-    Application,
-    AssessmentScore,
-    EligibilityCheck,
-    PanelDecision,
-    PanelMember,
-    PaperExercise,
-    ReferenceRequest,
-)
-from domain.training.models import Booking
-from domain.training.selectors import cpd_record_of
-
-from .models import AuditEvent
+from . import subject_access_rows as rows
 
 EXPORTED = "privacy.subject_access.exported"
 
 # The formats a representative may download.
 FORMATS = ("json", "html")
-
-
-def _value(value):
-    """A value as JSON carries it: dates in ISO 8601, decimals as text."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def _row(**fields) -> dict:
-    return {label.replace("_", " "): _value(value) for label, value in fields.items()}
-
-
-def _name(user) -> str:
-    return user.full_name if user is not None else ""
-
-
-# The sections ------------------------------------------------------------------------------------
-
-
-def _account(person) -> list[dict]:
-    # Never the password hash, the session salt or the authenticator app's key.
-    return [
-        _row(
-            Name=person.full_name,
-            Email_address=person.email,
-            Account_created=person.date_joined,
-            Last_signed_in=person.last_login,
-            Account_open=person.is_active,
-        )
-    ]
-
-
-def _authenticator(person) -> list[dict]:
-
-    return [
-        _row(Name=d.name, Set_up=d.confirmed, Created=d.created_at, Last_used=d.last_used_at)
-        for d in TOTPDevice.objects.filter(user=person).order_by("id")
-    ]
-
-
-def _roles(person) -> list[dict]:
-
-    return [
-        _row(
-            Organisation=m.organisation.name,
-            Role=m.get_role_display(),
-            Status=m.get_status_display(),
-            Since=m.created_at,
-        )
-        for m in Membership.objects.filter(user=person).select_related("organisation").order_by("created_at", "id")
-    ]
-
-
-def _invitations(person) -> list[dict]:
-
-    return [
-        _row(
-            Organisation=i.organisation.name,
-            Role=i.get_role_display(),
-            Name_invited=i.full_name,
-            Email_address_invited=i.email,
-            Invited_by=_name(i.invited_by),
-            Sent=i.sent_at,
-            Accepted=i.accepted_at,
-        )
-        for i in Invitation.objects.filter(user=person).select_related("organisation", "invited_by").order_by("id")
-    ]
-
-
-def _designations(person) -> list[dict]:
-
-    return [
-        _row(
-            Role=d.get_role_display(),
-            Designated_by=d.organisation.name if d.organisation else d.get_source_display(),
-            School=d.school.name if d.school else "",
-            Phases=d.phases,
-            Specialisms=d.specialisms,
-            Starts=d.starts_on,
-            Ends=d.ends_on,
-            Status=d.get_status_display(),
-            Ended=d.ended_on,
-            Why_it_ended=d.end_reason,
-            Review_notes=d.review_notes,
-        )
-        for d in Designation.objects.filter(person=person).select_related("organisation", "school").order_by("id")
-    ]
-
-
-def _applications(person) -> list[dict]:
-
-    return [
-        _row(
-            Application=a.pk,
-            Round=a.round.title,
-            Run_by=a.round.organisation.name,
-            School=a.school.name if a.school else "",
-            Status=a.get_status_display(),
-            Started=a.created_at,
-            Submitted=a.submitted_at,
-            Answers=a.answers,
-            Declarations=a.declarations,
-            Why_withdrawn=a.withdrawn_reason,
-        )
-        for a in Application.objects.filter(applicant=person)
-        .select_related("round__organisation", "school")
-        .order_by("id")
-    ]
-
-
-def _references(person) -> list[dict]:
-    # DPA 2018 Schedule 2 paragraph 24: a reference given in confidence for an appointment may be
-    # withheld. The export says that each reference was asked for, from whom (the applicant named
-    # the referee) and whether it came, but never what the referee wrote.
-
-    return [
-        _row(
-            Application=r.application_id,
-            Kind=r.get_kind_display(),
-            Referee=r.name,
-            Status=r.get_status_display(),
-            Asked=r.sent_at,
-            Given=r.used_at,
-            What_the_referee_wrote="Withheld: given in confidence (Data Protection Act 2018, Schedule 2, paragraph 24)",
-        )
-        for r in ReferenceRequest.objects.filter(application__applicant=person).order_by("application_id", "id")
-    ]
-
-
-def _eligibility(person) -> list[dict]:
-
-    return [
-        _row(Application=c.application_id, Criteria=c.criteria_set, Result=c.result, Checked=c.checked_at)
-        for c in EligibilityCheck.objects.filter(application__applicant=person).order_by("application_id")
-    ]
-
-
-def _paper_exercises(person) -> list[dict]:
-
-    return [
-        _row(Application=p.application_id, Score=p.score, Notes=p.notes, Scored=p.scored_at)
-        for p in PaperExercise.objects.filter(application__applicant=person).order_by("application_id")
-    ]
-
-
-def _assessment_scores(person) -> list[dict]:
-
-    return [
-        _row(Application=s.application_id, Competency=s.competency, Score=s.score, Evidence=s.evidence)
-        for s in AssessmentScore.objects.filter(application__applicant=person).order_by("application_id", "id")
-    ]
-
-
-def _panel_decisions(person) -> list[dict]:
-
-    return [
-        _row(Application=d.application_id, Outcome=d.get_outcome_display(), Feedback=d.feedback, Decided=d.decided_at)
-        for d in PanelDecision.objects.filter(application__applicant=person).order_by("application_id", "id")
-    ]
-
-
-def _appeals(person) -> list[dict]:
-
-    return [
-        _row(
-            Application=a.application_id,
-            Grounds=a.grounds,
-            Lodged=a.lodged_at,
-            Outcome=a.get_outcome_display() if a.outcome else "",
-            Reasons=a.reasons,
-            Decided=a.decided_at,
-        )
-        for a in Appeal.objects.filter(application__applicant=person).order_by("application_id")
-    ]
-
-
-def _panel_seats(person) -> list[dict]:
-    # The seat only: the application belongs to its applicant.
-
-    return [
-        _row(Round=p.application.round.title, Added=p.added_at)
-        for p in PanelMember.objects.filter(user=person).select_related("application__round").order_by("id")
-    ]
-
-
-def _associations(person) -> list[dict]:
-
-    return [
-        _row(
-            Organisation=a.organisation.name,
-            Status=a.get_status_display(),
-            How_it_began=a.get_origin_display(),
-            Message=a.message,
-            Starts=a.starts_on,
-            Ended=a.ended_on,
-            Why_it_ended=a.end_reason,
-        )
-        for a in Association.objects.filter(leader=person).select_related("organisation").order_by("id")
-    ]
-
-
-def _memorandum_acceptances(person) -> list[dict]:
-
-    return [
-        _row(Memorandum=str(m.memorandum), As=m.get_party_display(), Accepted=m.accepted_at)
-        for m in MemorandumAcceptance.objects.filter(accepted_by=person).select_related("memorandum").order_by("id")
-    ]
-
-
-def _pen_portraits(person) -> list[dict]:
-
-    return [
-        _row(
-            Version=p.version,
-            Status=p.get_status_display(),
-            Experience=p.experience,
-            School_context=p.school_context,
-            Areas_served=p.areas_served,
-            Public_contact=p.public_contact,
-            Specialisms=p.specialisms,
-            Phases=p.phases,
-            Submitted=p.submitted_at,
-            Decided=p.decided_at,
-            Decision_note=p.decision_note,
-        )
-        for p in PenPortrait.objects.filter(leader=person).order_by("version", "id")
-    ]
-
-
-def _directory_entry(person) -> list[dict]:
-
-    return [
-        _row(Name_shown=e.name, Roles=e.roles, Specialisms=e.specialisms, Phases=e.phases, Updated=e.updated_at)
-        for e in DirectoryEntry.objects.filter(leader=person)
-    ]
-
-
-def _availability(person) -> list[dict]:
-
-    return [
-        _row(Academic_year=t.academic_year, Term=t.get_term_display(), Days_offered=t.days_offered, Note=t.note)
-        for t in TermAvailability.objects.filter(leader=person).order_by("academic_year", "term")
-    ]
-
-
-def _unavailable(person) -> list[dict]:
-
-    return [
-        _row(From=u.starts_on, To=u.ends_on, Reason=u.reason)
-        for u in UnavailablePeriod.objects.filter(leader=person).order_by("starts_on")
-    ]
-
-
-def _commitments(person) -> list[dict]:
-
-    return [
-        _row(
-            Academic_year=c.academic_year,
-            Term=c.get_term_display(),
-            Days=c.days,
-            Purpose=c.purpose,
-            Released=c.released_at,
-        )
-        for c in Commitment.objects.filter(leader=person).order_by("academic_year", "id")
-    ]
-
-
-def _support_requests(person) -> list[dict]:
-
-    return [
-        _row(
-            School=r.client_school.name,
-            Contact_name=r.contact_name,
-            Contact_email=r.contact_email,
-            Contact_role=r.contact_role,
-            Description=r.description,
-            Status=r.get_status_display(),
-            Made=r.created_at,
-        )
-        for r in SupportRequest.objects.filter(submitted_by=person).select_related("client_school").order_by("id")
-    ]
-
-
-def _panel_meetings(person) -> list[dict]:
-
-    return [
-        _row(Organisation=m.organisation.name, Meets=m.meets_at, Place=m.place)
-        for m in PanelMeeting.objects.filter(members=person).select_related("organisation").order_by("meets_at")
-    ]
-
-
-def _chosen_for(person) -> list[dict]:
-
-    return [
-        _row(School=i.request.client_school.name, Meeting=i.meeting.meets_at, Rationale=i.rationale)
-        for i in AgendaItem.objects.filter(chosen_leader=person)
-        .select_related("request__client_school", "meeting")
-        .order_by("id")
-    ]
-
-
-def _recusals(person) -> list[dict]:
-
-    return [
-        _row(Meeting=i.meeting.meets_at, School=i.request.client_school.name)
-        for i in AgendaItem.objects.filter(recused=person).select_related("request__client_school", "meeting")
-    ]
-
-
-def _offers(person) -> list[dict]:
-
-    return [
-        _row(
-            School=o.request.client_school.name,
-            Status=o.get_status_display(),
-            Why_declined=o.decline_reason,
-            Made=o.created_at,
-            Answered=o.leader_answered_at,
-        )
-        for o in Offer.objects.filter(leader=person).select_related("request__client_school").order_by("id")
-    ]
-
-
-def _deployments(person) -> list[dict]:
-
-    return [
-        _row(
-            Deployment=d.pk,
-            Supported_school=d.client_school.name,
-            Brokered_by=d.organisation.name,
-            Days=d.days,
-            Starts=d.starts_on,
-            Ends=d.ends_on,
-            Status=d.get_status_display(),
-        )
-        for d in Deployment.objects.filter(leader=person).select_related("client_school", "organisation").order_by("id")
-    ]
-
-
-def _contract_versions(person) -> list[dict]:
-
-    return [
-        _row(
-            Deployment=c.deployment_id,
-            Version=c.number,
-            Status=c.get_status_display(),
-            Action_plan=c.action_plan,
-            Schedule=c.schedule,
-            Days=c.days,
-            Day_rate=c.day_rate,
-            Agreed=c.agreed_at,
-        )
-        for c in ContractVersion.objects.filter(deployment__leader=person).order_by("deployment_id", "number")
-    ]
-
-
-def _contract_agreements(person) -> list[dict]:
-
-    return [
-        _row(
-            Deployment=a.contract.deployment_id, Version=a.contract.number, As=a.get_party_display(), Agreed=a.agreed_at
-        )
-        for a in ContractAgreement.objects.filter(person=person).select_related("contract").order_by("id")
-    ]
-
-
-def _contract_views(person) -> list[dict]:
-
-    return [
-        _row(Deployment=v.contract.deployment_id, Version=v.contract.number, Seen=v.seen_at)
-        for v in ContractView.objects.filter(person=person).select_related("contract").order_by("id")
-    ]
-
-
-def _visits(person) -> list[dict]:
-
-    return [
-        _row(
-            Deployment=v.deployment_id,
-            Visited=v.visited_on,
-            Status=v.get_status_display(),
-            Days=v.days,
-            Activities=v.activities,
-            Findings=v.findings,
-            Next_steps=v.next_steps,
-        )
-        for v in Visit.objects.filter(Q(deployment__leader=person) | Q(written_by=person)).order_by("visited_on", "id")
-    ]
-
-
-def _concerns(person) -> list[dict]:
-    # Concerns they raised, and concerns raised in a deployment they lead (about their work). For
-    # the second, the party that raised it is given but not the person (DPA 2018 Schedule 2
-    # paragraph 16: another individual's information).
-
-    rows = []
-    for c in (
-        Concern.objects.filter(Q(raised_by=person) | Q(deployment__leader=person))
-        .select_related("deployment")
-        .order_by("raised_at", "id")
-    ):
-        by_them = c.raised_by_id == person.pk
-        rows.append(
-            _row(
-                Deployment=c.deployment_id,
-                Raised_by="This person" if by_them else c.get_raised_as_display(),
-                Raised=c.raised_at,
-                Severity=c.get_severity_display(),
-                Summary=c.summary,
-                Details=c.details,
-                Status=c.get_status_display(),
-                Resolution=c.resolution,
-            )
-        )
-    return rows
-
-
-def _variations(person) -> list[dict]:
-
-    return [
-        _row(Deployment=v.deployment_id, Days=v.days, Reason=v.reason, Status=v.get_status_display())
-        for v in Variation.objects.filter(Q(deployment__leader=person) | Q(requested_by=person)).order_by("id")
-    ]
-
-
-def _quality(person) -> list[dict]:
-    # The findings about their work; the reviewer's name is another person's.
-
-    return [
-        _row(Kind=q.get_kind_display(), Held=q.held_on, Findings=q.findings, Outcome=q.get_outcome_display())
-        for q in QaActivity.objects.filter(leader=person).order_by("held_on", "id")
-    ]
-
-
-def _bookings(person) -> list[dict]:
-
-    return [
-        _row(
-            Event=b.event.title,
-            Starts=b.event.starts_at,
-            Status=b.get_status_display(),
-            Booked=b.booked_at,
-            Fee=b.fee,
-            Paid=b.paid_on,
-        )
-        for b in Booking.objects.filter(delegate=person).select_related("event").order_by("event__starts_at", "id")
-    ]
-
-
-def _cpd(person) -> list[dict]:
-
-    return [
-        _row(Event=e.booking.event.title, Attended=e.booking.event.starts_at, Hours=e.hours)
-        for e in cpd_record_of(person)
-    ]
-
-
-def _notifications(person) -> list[dict]:
-
-    return [
-        _row(Title=n.title, Message=n.body, Sent=n.created_at, Read=n.read_at)
-        for n in Notification.objects.filter(user=person).order_by("created_at", "id")
-    ]
-
-
-def _reminders(person) -> list[dict]:
-
-    return [
-        _row(Title=r.title, Message=r.body, Due=r.due_at, Sent=r.sent_at, Cancelled=r.cancelled_at)
-        for r in Reminder.objects.filter(user=person).order_by("due_at", "id")
-    ]
-
-
-def _sign_ins(person) -> list[dict]:
-    # django-axes keeps sign-ins and failed attempts by the e-mail address typed.
-
-    return [
-        _row(When=a.attempt_time, From_address=a.ip_address, Browser=a.user_agent, Signed_out=a.logout_time)
-        for a in AccessLog.objects.filter(username__iexact=person.email).order_by("attempt_time")
-    ]
-
-
-def own_subjects(person) -> Q:
-    """The audit events about the person: their account and the records that are theirs."""
-
-    # Subqueries: still one query.
-    owned = {
-        "accounts.membership": Membership.objects.filter(user=person),
-        "designation.designation": Designation.objects.filter(person=person),
-        "recruitment.application": Application.objects.filter(applicant=person),
-        "leaders.association": Association.objects.filter(leader=person),
-        "leaders.penportrait": PenPortrait.objects.filter(leader=person),
-    }
-
-    query = Q(subject_type="accounts.user", subject_id=str(person.pk))
-    for subject_type, records in owned.items():
-        ids = records.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
-        query |= Q(subject_type=subject_type, subject_id__in=ids)
-    return query
-
-
-def _audit_events(person) -> list[dict]:
-
-    return [
-        _row(
-            When=e.occurred_at,
-            What=e.action,
-            About=e.subject_label,
-            By="This person" if e.actor_id == person.pk else _name(e.actor) or "The service",
-            From=e.from_state,
-            To=e.to_state,
-            Reason=e.reason,
-        )
-        for e in AuditEvent.objects.filter(Q(actor=person) | own_subjects(person))
-        .select_related("actor")
-        .order_by("occurred_at", "id")
-    ]
 
 
 @dataclass(frozen=True)
@@ -595,65 +33,72 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("account", "Account", _account),
-    Section("authenticator", "Authenticator apps (never their key)", _authenticator, ("otp_totp.TOTPDevice.user",)),
-    Section("roles", "Roles in organisations", _roles, ("accounts.Membership.user",)),
-    Section("invitations", "Invitations", _invitations, ("accounts.Invitation.user",)),
-    Section("designations", "Designations", _designations, ("designation.Designation.person",)),
-    Section("applications", "Applications", _applications, ("recruitment.Application.applicant",)),
-    Section("references", "References about them", _references),
-    Section("eligibility", "Eligibility checks", _eligibility),
-    Section("paper_exercises", "Paper exercises", _paper_exercises),
-    Section("assessment_scores", "Assessment of their applications", _assessment_scores),
-    Section("panel_decisions", "Panel decisions on their applications", _panel_decisions),
-    Section("appeals", "Appeals", _appeals),
-    Section("panel_seats", "Seats on selection panels", _panel_seats, ("recruitment.PanelMember.user",)),
-    Section("associations", "Associations with alliances and hubs", _associations, ("leaders.Association.leader",)),
+    Section("account", "Account", rows.account),
+    Section("authenticator", "Authenticator apps (never their key)", rows.authenticator, ("otp_totp.TOTPDevice.user",)),
+    Section("roles", "Roles in organisations", rows.roles, ("accounts.Membership.user",)),
+    Section("invitations", "Invitations", rows.invitations, ("accounts.Invitation.user",)),
+    Section("designations", "Designations", rows.designations, ("designation.Designation.person",)),
+    Section("applications", "Applications", rows.applications, ("recruitment.Application.applicant",)),
+    Section("references", "References about them", rows.references),
+    Section("eligibility", "Eligibility checks", rows.eligibility),
+    Section("paper_exercises", "Paper exercises", rows.paper_exercises),
+    Section("assessment_scores", "Assessment of their applications", rows.assessment_scores),
+    Section("panel_decisions", "Panel decisions on their applications", rows.panel_decisions),
+    Section("appeals", "Appeals", rows.appeals),
+    Section("panel_seats", "Seats on selection panels", rows.panel_seats, ("recruitment.PanelMember.user",)),
+    Section("associations", "Associations with alliances and hubs", rows.associations, ("leaders.Association.leader",)),
     Section(
         "memorandum_acceptances",
         "Memoranda of understanding accepted",
-        _memorandum_acceptances,
+        rows.memorandum_acceptances,
         ("leaders.MemorandumAcceptance.accepted_by",),
     ),
-    Section("pen_portraits", "Pen portraits", _pen_portraits, ("leaders.PenPortrait.leader",)),
-    Section("directory_entry", "Listing in the public directory", _directory_entry, ("leaders.DirectoryEntry.leader",)),
-    Section("availability", "Availability", _availability, ("leaders.TermAvailability.leader",)),
-    Section("unavailable", "Times unavailable", _unavailable, ("leaders.UnavailablePeriod.leader",)),
-    Section("commitments", "Days committed", _commitments, ("leaders.Commitment.leader",)),
+    Section("pen_portraits", "Pen portraits", rows.pen_portraits, ("leaders.PenPortrait.leader",)),
+    Section(
+        "directory_entry", "Listing in the public directory", rows.directory_entry, ("leaders.DirectoryEntry.leader",)
+    ),
+    Section("availability", "Availability", rows.availability, ("leaders.TermAvailability.leader",)),
+    Section("unavailable", "Times unavailable", rows.unavailable, ("leaders.UnavailablePeriod.leader",)),
+    Section("commitments", "Days committed", rows.commitments, ("leaders.Commitment.leader",)),
     Section(
         "support_requests",
         "Requests for support they made",
-        _support_requests,
+        rows.support_requests,
         ("commissioning.SupportRequest.submitted_by",),
     ),
     Section(
         "panel_meetings",
         "Commissioning panel meetings they sat on",
-        _panel_meetings,
+        rows.panel_meetings,
         ("commissioning.PanelMeeting.members",),
     ),
-    Section("chosen_for", "Requests they were chosen for", _chosen_for, ("commissioning.AgendaItem.chosen_leader",)),
-    Section("recusals", "Decisions they stood aside from", _recusals, ("commissioning.AgendaItem.recused",)),
-    Section("offers", "Offers of work", _offers, ("commissioning.Offer.leader",)),
-    Section("deployments", "Deployments they lead", _deployments, ("deployments.Deployment.leader",)),
-    Section("contract_versions", "Contracts of their deployments", _contract_versions),
     Section(
-        "contract_agreements", "Contracts they agreed", _contract_agreements, ("deployments.ContractAgreement.person",)
+        "chosen_for", "Requests they were chosen for", rows.chosen_for, ("commissioning.AgendaItem.chosen_leader",)
     ),
-    Section("contract_views", "Contracts they opened", _contract_views, ("deployments.ContractView.person",)),
-    Section("visits", "Notes of visit", _visits, ("deployments.Visit.written_by",)),
-    Section("concerns", "Causes for concern", _concerns, ("deployments.Concern.raised_by",)),
-    Section("variations", "Variations of days", _variations, ("deployments.Variation.requested_by",)),
-    Section("quality", "Quality assurance of their work", _quality, ("deployments.QaActivity.leader",)),
-    Section("bookings", "Bookings on events", _bookings, ("training.Booking.delegate",)),
-    Section("cpd", "CPD record", _cpd),
-    Section("notifications", "Messages on their home page", _notifications, ("notifications.Notification.user",)),
-    Section("reminders", "Reminders", _reminders, ("notifications.Reminder.user",)),
-    Section("sign_ins", "Sign-ins", _sign_ins),
+    Section("recusals", "Decisions they stood aside from", rows.recusals, ("commissioning.AgendaItem.recused",)),
+    Section("offers", "Offers of work", rows.offers, ("commissioning.Offer.leader",)),
+    Section("deployments", "Deployments they lead", rows.deployments, ("deployments.Deployment.leader",)),
+    Section("contract_versions", "Contracts of their deployments", rows.contract_versions),
+    Section(
+        "contract_agreements",
+        "Contracts they agreed",
+        rows.contract_agreements,
+        ("deployments.ContractAgreement.person",),
+    ),
+    Section("contract_views", "Contracts they opened", rows.contract_views, ("deployments.ContractView.person",)),
+    Section("visits", "Notes of visit", rows.visits, ("deployments.Visit.written_by",)),
+    Section("concerns", "Causes for concern", rows.concerns, ("deployments.Concern.raised_by",)),
+    Section("variations", "Variations of days", rows.variations, ("deployments.Variation.requested_by",)),
+    Section("quality", "Quality assurance of their work", rows.quality, ("deployments.QaActivity.leader",)),
+    Section("bookings", "Bookings on events", rows.bookings, ("training.Booking.delegate",)),
+    Section("cpd", "CPD record", rows.cpd),
+    Section("notifications", "Messages on their home page", rows.notifications, ("notifications.Notification.user",)),
+    Section("reminders", "Reminders", rows.reminders, ("notifications.Reminder.user",)),
+    Section("sign_ins", "Sign-ins", rows.sign_ins),
     Section(
         "audit_events",
         "The audit trail: what they did, and what was done to their records",
-        _audit_events,
+        rows.audit_events,
         ("audit.AuditEvent.actor",),
     ),
 )
