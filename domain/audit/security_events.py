@@ -46,9 +46,12 @@ def security_event_record(
     organisation=None,
 ) -> AuditEvent:
     """Record one security event, in a transaction of its own. `subject` (a model instance) names
-    what it concerns; without one, `subject_type`, `subject_id` and `subject_label` may."""
+    what it concerns; without one, `subject_type`, `subject_id` and `subject_label` may. A subject
+    is recorded as "security.<model>" (a person: "security.user"), apart from the record's own
+    trail: a failed sign-in is not something that happened to the account (registration reads an
+    account's last event to know it is still unconfirmed)."""
     if subject is not None:
-        subject_type = f"{subject._meta.app_label}.{subject._meta.model_name}"
+        subject_type = f"security.{subject._meta.model_name}"
         subject_id = str(subject.pk)
         subject_label = subject_label or str(subject)
     with transaction.atomic():

@@ -18,7 +18,7 @@ from domain.organisations.selectors import regions_administered_by
 from .models import AuditEvent
 from .security_events import KINDS
 
-PERSON = "accounts.user"
+PERSON = "security.user"  # security_event_record's name for a person it concerns
 
 
 def _as_text_ids(users: QuerySet) -> QuerySet:
@@ -37,13 +37,15 @@ def security_events_for(
         events = events.filter(
             Q(actor__in=people)
             | Q(organisation__region_id__in=regions)
-            | Q(subject_type=PERSON, subject_id__in=_as_text_ids(people))
+            | Q(subject_type__in=(PERSON, "accounts.user"), subject_id__in=_as_text_ids(people))
         )
     if kind:
         events = events.filter(action=kind)
     if email:
         named = User.objects.filter(email__iexact=email.strip())
-        events = events.filter(Q(actor__in=named) | Q(subject_type=PERSON, subject_id__in=_as_text_ids(named)))
+        events = events.filter(
+            Q(actor__in=named) | Q(subject_type__in=(PERSON, "accounts.user"), subject_id__in=_as_text_ids(named))
+        )
     zone = timezone.get_current_timezone()
     if since:
         events = events.filter(occurred_at__gte=dt.datetime.combine(since, dt.time.min, tzinfo=zone))

@@ -30,7 +30,7 @@ def test_a_failed_sign_in_is_recorded_against_the_account_with_the_address():
     person = person_in_role(Role.SYSTEM_LEADER)
     try_sign_in(person.email.upper(), "wrong-password-1")
     (event,) = events("security.sign_in.failed")
-    assert (event.subject_type, event.subject_id) == ("accounts.user", str(person.pk))
+    assert (event.subject_type, event.subject_id) == ("security.user", str(person.pk))
     assert event.data["email"] == person.email and event.data["address"] == ADDRESS
     assert event.actor is None
 
