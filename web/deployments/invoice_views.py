@@ -5,7 +5,7 @@ check page); one invoice's page; issuing it, marking it paid and cancelling it.
 An invoice the person may not see answers 404 (invoice_selectors.invoice_for); the alliance's
 steps on one they may see answer 403."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -135,11 +135,10 @@ def invoice_export(request, fmt):
 
 
 def _days_from(value) -> Decimal | None:
-    try:
-        days = Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        return None
-    return days if days.is_finite() and days > 0 else None
+    """The days in the address, within the draft page's own bounds (0.5 to 999.9): a number
+    beyond them (10**30) cannot be priced, and is read as none given."""
+    form = DraftForm({"days": value})
+    return form.cleaned_data["days"] if value and form.is_valid() else None
 
 
 def _draft_context(deployment, **extra) -> dict:
