@@ -127,7 +127,7 @@ def test_five_wrong_passwords_lock_the_account(client):
 def test_signing_out(client, signed_in):
     leader = person_in_role(Role.SYSTEM_LEADER)
     signed_in(leader)
-    response = client.get(reverse("accounts:sign-out"))
+    response = client.post(reverse("accounts:sign-out"))
     assert response.url == reverse("public:start")
     assert client.get(reverse("portal:home")).status_code == 302
 

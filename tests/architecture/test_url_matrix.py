@@ -45,7 +45,7 @@ MATRIX = {
         Role.SYSTEM_LEADER: 200,
         Role.SCHOOL_CONTACT: 200,
     },
-    "accounts:sign-out": everyone(302),
+    "accounts:sign-out": signed_in(),  # asks "Sign out?": only its POST signs out
     "accounts:account": signed_in(),
     "accounts:sign-out-everywhere": everyone(405),  # POST only
     "accounts:password-change": signed_in(),

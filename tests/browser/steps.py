@@ -51,7 +51,7 @@ def sign_in(page: Page, person: DemoPerson) -> None:
     sign_in_with_password(page, person.email)
     if person.role in STAFF_ROLES:
         give_the_code_from_the_authenticator_app(page)
-    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     expect(page).not_to_have_url(re.compile(r"/account/(sign-in|two-factor)/"))
 
 

@@ -30,7 +30,7 @@ def when_they_sign_in_with_two_factor(page: Page, coordinator) -> None:
 
 def then_they_are_signed_in(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text("Your home page")
-    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def when_they_search_for_a_school_by_name(page: Page, name: str) -> None:

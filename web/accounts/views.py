@@ -103,9 +103,15 @@ def two_factor_setup(request):
 
 @public
 def sign_out(request):
-    logout(request)
-    messages.success(request, "You have signed out.")
-    return redirect("public:start")
+    """Signing out is a POST from the header's button, so that no link, image or other site can sign
+    a person out; asking for the address only offers the button (issue 13)."""
+    if request.method == "POST":
+        logout(request)
+        messages.success(request, "You have signed out.")
+        return redirect("public:start")
+    if not request.user.is_authenticated:
+        return redirect("public:start")
+    return render(request, "accounts/sign_out.html", {"page_title": "Sign out?"})
 
 
 @policy(is_signed_in)

@@ -30,8 +30,8 @@ def _navigation(request) -> list[dict]:
         return {"href": reverse(name), "text": text, "active": active}
 
     if awaiting_second_factor:
-        # Until the second factor is given, nothing else is open to them.
-        return [item("accounts:sign-out", "Sign out")]
+        # Until the second factor is given, nothing else is open to them but the sign-out button.
+        return []
     items = []
     if signed_in:
         items.append(item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation")))
@@ -57,11 +57,16 @@ def _navigation(request) -> list[dict]:
         if can_use_regional_admin(user):
             items.append(item("regional:home", "Regional admin", namespace == "regional"))
         items.append(item("accounts:account", "Your account", namespace == "accounts"))
-        items.append(item("accounts:sign-out", "Sign out"))
     else:
         items.append(item("accounts:sign-in", "Sign in", url_name == "sign-in"))
     return items
 
 
 def service(request):
-    return {"service_name": settings.SERVICE_NAME, "navigation": _navigation(request)}
+    user = getattr(request, "user", None)
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "navigation": _navigation(request),
+        # The header's "Sign out" is a button in a POST form (layout.html), not a link.
+        "offer_sign_out": bool(user and user.is_authenticated),
+    }
