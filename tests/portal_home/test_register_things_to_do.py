@@ -83,6 +83,8 @@ def test_an_alliance_is_asked_to_answer_requests_approve_portraits_and_accept_me
         # demo.deployments: the leader's open concern, and a shared day not yet invoiced.
         "Deal with a cause for concern": reverse("deployments:list"),
         "Invoice the evidenced days of a deployment": reverse("deployments:list"),
+        # demo.region: the second applicant's referees and chair, waiting for the check (ADR 18).
+        "Check 3 referees' addresses before their links are sent": reverse("rounds:references-to-confirm"),
     }
 
 
