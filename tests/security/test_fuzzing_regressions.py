@@ -2,6 +2,7 @@
 a page, a form error or a 404, never a server error, on SQLite and on PostgreSQL."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 
 from domain.accounts.roles import Role
@@ -47,3 +48,56 @@ def test_a_posted_school_takes_any_digits(world, value):  # noqa: F811
 )
 def test_an_id_too_big_for_the_database_is_not_found(world, path, role):  # noqa: F811
     assert _client(role).get(path).status_code == 404
+
+
+@pytest.mark.parametrize("year", [str(10**30), "２０２６", "202²"])
+def test_a_date_with_a_year_too_big_or_in_other_digits_is_not_a_real_date(year):
+    from web.common.fields import DateInputField
+
+    field = DateInputField("The date the support could start")
+    with pytest.raises(ValidationError, match="must be a real date"):
+        field.clean(["1", "2", year])
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("140001", 140001),
+        (" 7 ", 7),
+        ("²", None),
+        ("٣", None),
+        ("５", None),
+        ("-1", None),
+        ("", None),
+        (None, None),
+        ("9" * 18, int("9" * 18)),
+        ("9" * 19, None),
+        ("1\x00", None),
+    ],
+)
+def test_an_id_is_ascii_digits_that_fit_the_database(value, expected):
+    from web.common.fields import id_from
+
+    assert id_from(value) == expected
+
+
+@pytest.mark.parametrize("value", ["²", "٣٣٣٣٣٣", "123456789", "14000a"])
+def test_a_urn_field_asks_for_up_to_8_ascii_digits(value):
+    from web.common.fields import UrnField
+
+    with pytest.raises(ValidationError, match="Enter a URN, a number of up to 8 digits"):
+        UrnField().clean(value)
+    assert UrnField().clean(" 140001 ") == 140001
+
+
+def test_every_url_reads_its_ids_through_the_id_converter():
+    from django.urls.converters import IntConverter
+
+    from tests.urls import all_url_patterns
+
+    plain = [
+        name
+        for name, p in all_url_patterns()
+        if any(isinstance(c, IntConverter) for c in p.pattern.converters.values())
+    ]
+    assert plain == [], f"use <id:...> (web/common/converters.py), not <int:...>, in: {plain}"

@@ -34,10 +34,6 @@ class UrnField(forms.CharField):
 
     default_error_messages = {"invalid": URN_MESSAGE}
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 100)
-        super().__init__(**kwargs)
-
     def to_python(self, value):
         text = super().to_python(value)
         if text in self.empty_values:
@@ -105,6 +101,10 @@ class DateInputField(forms.Field):
         if missing:
             raise forms.ValidationError(f"{self.what} must include a {' and '.join(missing)}", code="incomplete")
         try:
+            # ASCII digits only ("²" and "٣" are not a day), and a year of 4 digits: a longer one
+            # overflows the date (OverflowError, not ValueError).
+            if not all(parts[part].isascii() and parts[part].isdigit() for part in _PARTS) or len(parts["year"]) > 4:
+                raise ValueError
             day, month, year = (int(parts[part]) for part in _PARTS)
             if year < 1000:
                 raise ValueError
