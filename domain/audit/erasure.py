@@ -154,8 +154,7 @@ def _designation_in_force(person, today) -> str | None:
         return None
     until = f", until {long_date(designation.ends_on)}" if designation.ends_on else ""
     return (
-        f"This person holds a designation in force ({designation.get_role_display()}{until}): "
-        "end the designation first"
+        f"This person holds a designation in force ({designation.get_role_display()}{until}): end the designation first"
     )
 
 

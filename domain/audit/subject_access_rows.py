@@ -545,7 +545,11 @@ def own_subjects(person) -> Q:
         "leaders.penportrait": PenPortrait.objects.filter(leader=person),
     }
 
-    query = Q(subject_type="accounts.user", subject_id=str(person.pk))
+    # Security events about them (domain/audit/security_events.py): about their account, or a
+    # sign-in attempt naming their e-mail address.
+    query = Q(subject_type__in=("accounts.user", "security.user"), subject_id=str(person.pk)) | Q(
+        subject_type__startswith="security.", subject_label__iexact=person.email
+    )
     for subject_type, records in owned.items():
         ids = records.annotate(pk_text=Cast("pk", CharField())).values("pk_text")
         query |= Q(subject_type=subject_type, subject_id__in=ids)
