@@ -106,8 +106,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the worker write to one file (issue 13): WAL lets readers go on beside a
+    # writer, the busy timeout waits up to 20 s for the write lock, and BEGIN IMMEDIATE takes that
+    # lock when a transaction starts, so that a transaction that reads and then writes waits its
+    # turn instead of failing with "database is locked" (tests/operations/test_sqlite_concurrency.py).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", "timeout": 20}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
