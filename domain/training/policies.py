@@ -44,7 +44,8 @@ def may_attend(person, event) -> bool:
 
     if event.audience == Audience.LEADERS:
         return is_designated(person)
-    # Audience.REGION: the region's alliances, hubs and representatives, and its designated leaders.
+    # Audience.REGION: the region's alliances, hubs and representatives, and its designated leaders
+    # (issue 13: not the leaders of another region).
     in_region = {m.organisation.region_id for m in active_memberships_for(person)}
     if event.region_id in in_region and roles_of(person) & {
         Role.TSA_COORDINATOR,
@@ -52,7 +53,24 @@ def may_attend(person, event) -> bool:
         Role.PANEL_MEMBER,
     }:
         return True
-    return is_designated(person)
+    return _designated_in_region(person, event.region_id, in_region)
+
+
+def _designated_in_region(person, region_id, membership_regions) -> bool:
+    """A current designation, and the region is the person's: that of a designation's designating
+    body or school, or of an organisation they act in."""
+    from domain.leaders.people import current_designations
+
+    designations = current_designations(person)
+    if not designations:
+        return False
+    if region_id in membership_regions:
+        return True
+    return any(
+        (designation.organisation_id and designation.organisation.region_id == region_id)
+        or (designation.school_id and designation.school.region_id == region_id)
+        for designation in designations
+    )
 
 
 def colleagues_of(user) -> set[int]:

@@ -225,22 +225,35 @@ def booking_window_refusal(event: Event, today: dt.date | None = None) -> str:
     return ""
 
 
+def attendance_refusal(event: Event, person, *, who: str = "you") -> str:
+    """Why `person` cannot have a place, the event not being for them (its audience); "" when it is.
+    The event's page shows it, and booking_make refuses with it."""
+    if may_attend(person, event):
+        return ""
+    audience = event.get_audience_display().lower()
+    if event.audience == Audience.REGION:
+        audience = f"{audience} ({event.region.name})"
+    return f"{event.title} is for {audience}: {who} cannot book it"
+
+
 @transaction.atomic
 def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_list: bool = False) -> Booking:
     """Books `delegate` a place (the booker themself or a colleague). When every place is taken the
     booking is refused, or with `waiting_list` joins the waiting list. The organisers may also add
     anyone the event is for outside the booking window (a delegate who arrives on the day)."""
     # One booking at a time per event: the places are counted with the event's row locked.
-    locked = Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue").get(pk=event.pk)
+    locked = (
+        Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue", "region").get(pk=event.pk)
+    )
     organiser = can_organise(actor, locked)
     refusal = booking_window_refusal(locked)
     if refusal and not (organiser and locked.status == EventStatus.PUBLISHED):
         raise TrainingRefused(refusal)
     if not (organiser or can_book_for(actor, delegate)):
         raise TrainingRefused("You can book places only for yourself or your colleagues")
-    if not may_attend(delegate, locked):
-        who = "you" if actor.pk == delegate.pk else delegate.full_name
-        raise TrainingRefused(f"{locked.title} is for {locked.get_audience_display().lower()}: {who} cannot book it")
+    refusal = attendance_refusal(locked, delegate, who="you" if actor.pk == delegate.pk else delegate.full_name)
+    if refusal:
+        raise TrainingRefused(refusal)
     # Every live booking, not only places and the waiting list: a delegate whose attendance was
     # taken holds their place still (and the database allows one live booking a delegate).
     existing = Booking.objects.filter(event=locked, delegate=delegate, status__in=LIVE_BOOKING_STATES).first()

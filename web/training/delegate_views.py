@@ -144,6 +144,10 @@ def _event_context(request, event, form) -> dict:
     taken = event.bookings.filter(status__in=PLACE_STATES).count()
     organiser = can_organise(request.user, event)
     refusal = services.booking_window_refusal(event)
+    # The event not being for the person (say, a region's event and a leader of another region):
+    # the page says why, and offers the form only for booking colleagues.
+    not_for_you = "" if organiser else services.attendance_refusal(event, request.user)
+    open_to_book = not refusal or (organiser and event.status == EventStatus.PUBLISHED)
     return {
         "page_title": event.title,
         "event": event,
@@ -151,7 +155,8 @@ def _event_context(request, event, form) -> dict:
         "places_taken": taken,
         "full": taken >= event.capacity,
         "refusal": refusal,
-        "can_book": not refusal or (organiser and event.status == EventStatus.PUBLISHED) or bool(form.errors),
+        "not_for_you": not_for_you,
+        "can_book": bool(form.errors) or (open_to_book and (not not_for_you or bool(form.colleagues))),
         "cutoff": services.cancellation_cutoff(event),
         "yours": list(bookings_for(request.user).filter(event=event).exclude(status=B.CANCELLED)),
         "form": form,
