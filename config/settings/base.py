@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "web.common.null_bytes.RefuseNulBytesMiddleware",  # 400, not a database error (issue 13)
     "web.common.middleware.NoStoreForPersonalDataMiddleware",  # after sign-in is known (issue 13)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

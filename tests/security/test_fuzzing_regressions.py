@@ -101,3 +101,19 @@ def test_every_url_reads_its_ids_through_the_id_converter():
         if any(isinstance(c, IntConverter) for c in p.pattern.converters.values())
     ]
     assert plain == [], f"use <id:...> (web/common/converters.py), not <int:...>, in: {plain}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path,query",
+    [
+        ("/references/forged%00token/", {}),  # a token looked up in the database
+        ("/schools/", {"q": "a\x00b"}),
+        ("/directory/", {"page": "\x00"}),
+    ],
+)
+def test_a_nul_byte_in_the_address_is_a_bad_request(path, query):
+    # PostgreSQL cannot hold NUL in text: a lookup with one raised a server error there.
+    response = _client().get(path, query)
+    assert response.status_code == 400
+    assert "Your request could not be understood" in response.content.decode()
