@@ -335,7 +335,7 @@ def _demo_recruitment(users, alliance, school) -> None:
 
 # A second applicant's referees and chair of governors, named but not yet checked by the
 # coordinator (ADR 18): the coordinator's home page asks them to check the addresses.
-DEMO_APPLICANT = ("robin.ashgrove@demo.test", "Robin Ashgrove")
+DEMO_APPLICANT = ("ellis.ashgrove@demo.test", "Ellis Ashgrove")
 DEMO_REFEREES = (
     (
         "reference",
@@ -346,10 +346,10 @@ DEMO_REFEREES = (
     ),
     (
         "reference",
-        "Riley Oakridge",
+        "Emery Oakridge",
         "Executive headteacher",
         "Fernhill Special School",
-        "riley.oakridge@fernhill.demo.test",
+        "emery.oakridge@fernhill.demo.test",
     ),
     (
         "governors_confirmation",

@@ -194,3 +194,19 @@ def test_the_applicant_signed_in_is_refused_their_own_referee_s_link(client, sig
     assert response.status_code == 403
     first.refresh_from_db()
     assert first.status == "awaiting"
+
+
+def test_the_demo_coordinator_reaches_the_check_by_links_from_home(client, signed_in):
+    """What the smoke crawl follows: home, the list, and a person's check (demo.region)."""
+    from demo.region import DEMO_REFEREES, build_demo_region
+    from domain.accounts.models import User
+
+    build_demo_region()
+    signed_in(User.objects.get(email="coordinator@demo.test"))
+    listing = client.get(
+        links(client.get(reverse("portal:home")))["Check 3 referees' addresses before their links are sent"]
+    )
+    name = DEMO_REFEREES[0][1]
+    page = client.get(links(listing)[f"Check {name}'s address"])
+    assert page.status_code == 200
+    assert f"Check {name}'s address" in text(page)
