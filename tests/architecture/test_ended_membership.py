@@ -29,6 +29,7 @@ ANY_SIGNED_IN = {
     "portal:home": "the home page; its things to do no longer name the organisation's records (checked below)",
     "portal:notifications": "the person's own notifications",
     "accounts:account": "the person's own account",
+    "accounts:sign-out": "the person signs themself out (the page asks before a button signs out)",
     "accounts:password-change": "the person's own password",
     "accounts:password-change-done": "the person's own password",
     "accounts:two-factor-setup": "the person's own second factor (a person with no staff role may set one up)",
@@ -134,7 +135,10 @@ def _counts() -> dict:
     from domain.audit.models import AuditEvent
     from domain.deployments.models import Concern, ContractAgreement, FeedbackResponse, Visit
 
-    return {m.__name__: m.objects.count() for m in (AuditEvent, Concern, ContractAgreement, FeedbackResponse, Visit)}
+    counts = {m.__name__: m.objects.count() for m in (Concern, ContractAgreement, FeedbackResponse, Visit)}
+    # A refused page is itself recorded, as a security event (ADR 17): count the changes only.
+    counts["AuditEvent"] = AuditEvent.objects.exclude(subject_type__startswith="security.").count()
+    return counts
 
 
 def _actions(deployment) -> dict:
