@@ -3,8 +3,8 @@
 As a teaching school alliance's coordinator, I want to open a round, have applicants apply, check
 the addresses of their referees and chair of governors (ADR 18), have those people answer through
 e-mailed links, see eligibility criterion by criterion, two assessors score and the panel decide,
-so that the leader we select is designated for a term (seed 000 "Application and selection"); and a refused applicant can appeal (seed 000:
-"TSAs would manage appeals").
+so that the leader we select is designated for a term (seed 000 "Application and selection"); and a
+refused applicant can appeal (seed 000: "TSAs would manage appeals").
 
 Set-up done through builders, not the browser: the second applicant's refused application, the
 second assessor's account and the panel's membership (tests/recruitment/selection_builders)."""
