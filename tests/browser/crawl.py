@@ -112,6 +112,21 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         "rounds:reference-replace": [reverse("rounds:reference-replace", args=[999999])],
         # POST only: its GET answers 405
         "leader:unavailable-remove": [reverse("leader:unavailable-remove", args=[999999])],
+        # Pages reached only after a POST (issue 12): an uploaded file of existing leaders, checked
+        # (only its uploader sees it: a made-up one is not found); an account's confirmation link
+        # (a forged one is refused); moving the demo's alliance to its hub, checked.
+        "alliance:import-check": [reverse("alliance:import-check", args=[999999])],
+        "register:import-check": [reverse("register:import-check", args=[999999])],
+        "accounts:register-confirm": [reverse("accounts:register-confirm", args=["Zm9yZ2Vk", "forged-token"])],
+        "regional:organisation-move-to-hub-check": [
+            reverse(
+                "regional:organisation-move-to-hub-check",
+                kwargs={
+                    "organisation_id": Organisation.objects.get(code="DEMO-TSA1").pk,
+                    "hub_id": Organisation.objects.get(code="DEMO-HUB1").pk,
+                },
+            )
+        ],
         # A real link from a password reset email: the "choose a new password" page.
         "accounts:password-reset-confirm": [
             reverse(
