@@ -47,7 +47,8 @@ MALFORMED = {
     "very long string": "x" * 100_000,
     "empty": "",
 }
-REPEATED = ["1", "²"]  # a list where one value is expected: the key given twice
+REPEATED = ["1", "²"]
+# a list where one value is expected: the key given twice
 
 # The query-string keys the views and GET forms read (grep request.GET; the search forms' fields).
 QUERY_KEYS = (
@@ -236,7 +237,7 @@ def test_malformed_query_strings_never_answer_500(world, monkeypatch):  # noqa: 
         swept += 1
         for label, value in values:
             if label == "very long string":
-                value = value[:5_000]  # a long query string; the forms' bodies take the 100,000
+                value = value[:2_000]  # a long query string; the forms' bodies take the 100,000
             response = client.get(f"{path}?{urlencode(dict.fromkeys(keys, value), doseq=True)}")
             if response.status_code >= 500:
                 failures.append(f"GET {name}?{','.join(sorted(keys))}={label} as {role}: 500")

@@ -13,9 +13,9 @@ NUL = "\x00"
 
 
 def _has_nul(request) -> bool:
-    if NUL in request.path_info:
-        return True
-    return any(NUL in key or any(NUL in value for value in values) for key, values in request.GET.lists())
+    # The raw query string: a NUL in any key or value is "%00" there (or itself), whatever the rest.
+    query = request.META.get("QUERY_STRING", "")
+    return NUL in request.path_info or "%00" in query or NUL in query
 
 
 class RefuseNulBytesMiddleware:
