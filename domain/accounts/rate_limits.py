@@ -40,6 +40,7 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     "support_request": (Limit("address", 5, HOUR), Limit("school", 20, DAY)),
     "password_reset": (Limit("address", 5, HOUR), Limit("email", 3, HOUR)),
     "registration": (Limit("address", 5, HOUR),),
+    "confirmation_link": (Limit("address", 5, HOUR),),
     "invitation_send_again": (Limit("person", 10, HOUR),),
     "reference_chase": (Limit("person", 10, HOUR),),
 }
@@ -47,6 +48,7 @@ ACTION_NAMES = {
     "support_request": "asking for support",
     "password_reset": "resetting a password",
     "registration": "creating an account",
+    "confirmation_link": "asking for a new confirmation link",
     "invitation_send_again": "sending an invitation again",
     "reference_chase": "chasing a reference",
 }

@@ -184,6 +184,27 @@ def test_registration_takes_five_accounts_an_hour_from_one_address(frozen_clock)
     assert register(Client(), 5, HOME).status_code == 302
 
 
+def resend(client, n, address):
+    return client.post(
+        reverse("accounts:register-resend"), {"email": f"applicant{n}@example.test"}, REMOTE_ADDR=address
+    )
+
+
+def test_a_new_confirmation_link_is_sent_five_times_an_hour_from_one_address(frozen_clock):
+    """Each request e-mails a link (or a note that the address has an account): limited like
+    creating an account."""
+    for n in range(5):
+        assert resend(Client(), n, HOME).status_code == 302
+    sent = len(mail.outbox)
+    refused = resend(Client(), 5, HOME)
+    assert refused_with_message(refused)
+    assert value_of(refused, "email") == "applicant5@example.test"
+    assert len(mail.outbox) == sent
+    assert resend(Client(), 6, OTHER).status_code == 302
+    frozen_clock.shift(dt.timedelta(hours=1))
+    assert resend(Client(), 5, HOME).status_code == 302
+
+
 # --- sending an invitation again, chasing a reference -------------------------------------------
 
 

@@ -141,12 +141,22 @@ def register_confirm(request, uidb64, token):
 def register_resend(request):
     next_url = _next(request)
     form = ResendForm(request.POST or None, initial={"email": request.session.get("registered_email", "")})
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.registration_resend(email=form.cleaned_data["email"], next_url=next_url)
-        request.session["registered_email"] = form.cleaned_data["email"].lower()
-        return redirect(_with_next("accounts:register-sent", next_url))
+        # Each request e-mails a link: limited per address, as creating an account is (ADR 17).
+        refused = rate_limit_hit(
+            action="confirmation_link", keys={"address": client_address(request)}, path=request.path
+        )
+        if refused:
+            form.add_error(None, refused.message)
+            status = 429
+        else:
+            services.registration_resend(email=form.cleaned_data["email"], next_url=next_url)
+            request.session["registered_email"] = form.cleaned_data["email"].lower()
+            return redirect(_with_next("accounts:register-sent", next_url))
     return render(
         request,
         "accounts/register_resend.html",
         {"page_title": "Get a new confirmation link", "form": form, "next": next_url},
+        status=status,
     )
