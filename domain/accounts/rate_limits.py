@@ -43,12 +43,15 @@ LIMITS: dict[str, tuple[Limit, ...]] = {
     "confirmation_link": (Limit("address", 5, HOUR),),
     "invitation_send_again": (Limit("person", 10, HOUR),),
     "reference_chase": (Limit("person", 10, HOUR),),
+    # Each place booked e-mails its confirmation with the event's calendar file.
+    "event_booking": (Limit("person", 20, HOUR),),
 }
 ACTION_NAMES = {
     "support_request": "asking for support",
     "password_reset": "resetting a password",
     "registration": "creating an account",
     "confirmation_link": "asking for a new confirmation link",
+    "event_booking": "booking places at events",
     "invitation_send_again": "sending an invitation again",
     "reference_chase": "chasing a reference",
 }

@@ -260,3 +260,26 @@ def test_a_reference_is_chased_ten_times_an_hour_by_one_person(frozen_clock):
     client.post(url)
     request.refresh_from_db()
     assert request.chasers_sent == 11
+
+
+# --- booking a place (the confirmation is e-mailed with the event's calendar file) ----------------
+
+
+def test_booking_places_is_limited_per_person_and_says_when_to_try_again(client, monkeypatch, frozen_clock):
+    from domain.accounts import rate_limits
+    from domain.training.models import Booking
+    from tests.training import builders as b
+
+    monkeypatch.setitem(rate_limits.LIMITS, "event_booking", (rate_limits.Limit("person", 2, dt.timedelta(hours=1)),))
+    booker = b.person()
+    colleagues = [b.colleague_of(booker, full_name=f"Colleague Number{n}") for n in range(3)]
+    event, _ = b.published()
+    sign_in(client, booker)
+    url = reverse("events:event", kwargs={"event_id": event.pk})
+    for colleague in colleagues[:2]:
+        assert client.post(url, {"delegate": str(colleague.pk)}).status_code == 302
+    refused = client.post(url, {"delegate": str(colleagues[2].pk)})
+    assert refused_with_message(refused)
+    assert Booking.objects.filter(event=event).count() == 2
+    frozen_clock.shift(dt.timedelta(hours=1))
+    assert client.post(url, {"delegate": str(colleagues[2].pk)}).status_code == 302

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from domain.accounts.rate_limits import rate_limit_hit
 from domain.training import services
 from domain.training.calendar import event_calendar
 from domain.training.errors import TrainingRefused
@@ -170,6 +171,13 @@ def event_detail(request, event_id):
     form = BookingForm(request.POST or None, user=request.user, colleagues=colleagues_for(request.user))
     if request.method == "POST" and form.is_valid():
         delegate = form.chosen_delegate()
+        # Each place booked e-mails its confirmation: limited per person (ADR 17).
+        refused = rate_limit_hit(
+            action="event_booking", keys={"person": str(request.user.pk)}, actor=request.user, path=request.path
+        )
+        if refused:
+            form.add_error(None, refused.message)
+            return render(request, "training/delegate/event.html", _event_context(request, event, form), status=429)
         try:
             booking = services.booking_make(
                 actor=request.user,
