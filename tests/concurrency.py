@@ -14,12 +14,20 @@ import threading
 import pytest
 from django.db import connection, connections
 
+# Every skip of a test that only PostgreSQL can run starts its reason with this (and every skip of
+# one that only SQLite can run with SQLITE_ONLY_REASON): CI's check of the PostgreSQL step
+# (scripts/check-test-report) fails the step if any such test was skipped there.
+POSTGRESQL_ONLY_REASON = "PostgreSQL only:"
+SQLITE_ONLY_REASON = "SQLite only:"
+
 # Not the django_db marker: its autouse fixture would restore the serialized data before
 # `_migrated_data_only` empties the database, and a transactional test run before this one (whose
 # flush made the content types again with new keys) would then break that restore. Requesting the
 # `transactional_db` below puts the emptying first.
 POSTGRESQL_ONLY = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's concurrent transactions"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason=f"{POSTGRESQL_ONLY_REASON} needs its concurrent transactions"
+    ),
     pytest.mark.usefixtures("transactional_db"),
 ]
 

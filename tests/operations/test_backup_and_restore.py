@@ -29,13 +29,15 @@ from django.urls import reverse
 from demo.region import DEMO_PASSWORD, build_demo_region
 from domain.accounts.models import User
 from tests import factories
-from tests.concurrency import _migrated_data_only, transactional_db  # noqa: F401 (fixtures)
+from tests.concurrency import POSTGRESQL_ONLY_REASON, _migrated_data_only, transactional_db  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parents[2]
 BACKUP = ROOT / "scripts" / "backup"
 RESTORE = ROOT / "scripts" / "restore"
 
-POSTGRESQL_ONLY = pytest.mark.skipif(connection.vendor != "postgresql", reason="backs up with pg_dump and pg_restore")
+POSTGRESQL_ONLY = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason=f"{POSTGRESQL_ONLY_REASON} backs up with pg_dump and pg_restore"
+)
 
 
 def run(script: Path, file: Path, database_url: str) -> subprocess.CompletedProcess:

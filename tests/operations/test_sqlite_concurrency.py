@@ -15,7 +15,9 @@ import pytest
 from django.conf import settings
 from django.db import connection, connections, transaction
 
-pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own locking")
+from tests.concurrency import SQLITE_ONLY_REASON
+
+pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason=f"{SQLITE_ONLY_REASON} its own locking")
 
 ALIAS = "sqlite_file"
 HOLD = 0.5  # seconds the first writer keeps its transaction open
