@@ -5,15 +5,23 @@ representatives of the brokering alliance's region. Everyone else gets 404 from 
 A cause for concern is narrower still (DESIGN.md invariants: nobody sees another organisation's
 concerns): the person who raised it, the brokering alliance (its coordinators, its quality lead
 and its region's representatives) and, once escalated, the commissioner. The other party is told
-what it needs by the alliance, not shown the record."""
+what it needs by the alliance, not shown the record.
+
+Who may see a deployment is ONE rule, `deployment_visibility(user)`, a filter on deployments: the
+policy `can_see_deployment` asks it of one deployment, and the selectors (selectors.deployments_for
+and selectors.deployment_for, through which every page fetches a deployment) filter with it.
+tests/deployments/test_one_visibility_rule.py checks the two agree, and
+tests/architecture/test_visibility_rule.py that no page decides another way."""
+
+from django.db.models import Q
 
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for, organisation_ids_of, roles_of
-from domain.audit.policies import present_ids, register_timeline_subject
+from domain.audit.policies import present_ids, register_timeline_subject, timeline_regions_of
 from domain.commissioning.policies import can_broker
 
-from .models import Party
+from .models import Deployment, Party
 from .workflows import ConcernStatus, DeploymentStatus
 
 
@@ -89,8 +97,29 @@ def speaks_for(user, deployment, party: str) -> bool:
     return False
 
 
+def deployment_visibility(user) -> Q:
+    """THE rule of who sees a deployment, as a filter on deployments: its parties (the leader, the
+    client school's active contacts, the brokering alliance's coordinators and the commissioner's
+    active commissioners), the representatives of the brokering alliance's region, and the
+    service's technical admin. Nobody signed out."""
+    if not is_signed_in(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    return (
+        Q(leader_id=user.pk)
+        | Q(client_school_id__in=client_school_ids_of(user))
+        | Q(organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
+        | Q(organisation__region_id__in=timeline_regions_of(user))
+        | Q(commissioner_id__in=organisation_ids_of(user, Role.COMMISSIONER))
+    )
+
+
 def can_see_deployment(user, deployment) -> bool:
-    return bool(parties_of(user, deployment))
+    """Whether the person may see this deployment: the one rule (deployment_visibility), asked of it."""
+    if deployment is None or deployment.pk is None:
+        return False
+    return Deployment.objects.filter(deployment_visibility(user), pk=deployment.pk).exists()
 
 
 def can_use_deployments(user) -> bool:

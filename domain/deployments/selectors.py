@@ -1,30 +1,22 @@
-"""Reading deployments, scoped to what the person may see (policies.py)."""
+"""Reading deployments, scoped to what the person may see: the one rule of who sees a deployment,
+policies.deployment_visibility, which the policy can_see_deployment asks too. Every page fetches a
+deployment through deployment_for (web/deployments/views.deployment_or_404)."""
 
-from django.db.models import Q, QuerySet
-
-from domain.accounts.roles import Role
-from domain.accounts.selectors import organisation_ids_of
-from domain.audit.policies import timeline_regions_of
+from django.db.models import QuerySet
 
 from .models import Deployment
-from .policies import client_school_ids_of
+from .policies import deployment_visibility
 
 DEPLOYMENT_RELATED = ("leader", "organisation", "client_school", "commissioner", "request", "current_contract")
 
 
 def deployments_for(user) -> QuerySet[Deployment]:
     """Every deployment the person is a party to or oversees, newest first."""
-    qs = Deployment.objects.select_related(*DEPLOYMENT_RELATED)
-    if user.is_superuser:
-        return qs
-    scope = (
-        Q(leader=user)
-        | Q(client_school_id__in=client_school_ids_of(user))
-        | Q(organisation_id__in=organisation_ids_of(user, Role.TSA_COORDINATOR))
-        | Q(organisation__region_id__in=timeline_regions_of(user))
-        | Q(commissioner_id__in=organisation_ids_of(user, Role.COMMISSIONER))
+    return (
+        Deployment.objects.select_related(*DEPLOYMENT_RELATED)
+        .filter(deployment_visibility(user))
+        .order_by("-created_at", "-id")
     )
-    return qs.filter(scope).order_by("-created_at", "-id")
 
 
 def deployment_for(user, deployment_id) -> Deployment | None:
