@@ -12,7 +12,6 @@ from .facts import GRADE_LABELS, GRADES, ROLE_LABELS, Facts, Post, SchoolFacts
 from .results import MET, NEEDS_EVIDENCE, NOT_MET
 
 DAYS_A_YEAR = 365.25
-DAYS_A_MONTH = DAYS_A_YEAR / 12
 
 
 class ParamError(ValueError):
@@ -66,9 +65,12 @@ def _grade_param(params: dict, key: str, default: str | None = None):
     _expect(value in GRADES, f"params.{key} must be one of {', '.join(GRADES)}, not {value!r}")
 
 
-def _duration(days: int) -> str:
-    years = int(days // DAYS_A_YEAR)
-    months = int((days - years * DAYS_A_YEAR) // DAYS_A_MONTH)
+def _duration(days: int, as_of: dt.date) -> str:
+    """`days` as whole years and months on the calendar, counted back from `as_of`: the days from
+    22 November 2024 to 22 November 2026 are "2 years" (not "1 year 11 months" of average years)."""
+    start = as_of - dt.timedelta(days=days)
+    months = (as_of.year - start.year) * 12 + as_of.month - start.month - (as_of.day < start.day)
+    years, months = divmod(max(months, 0), 12)
     parts = []
     if years:
         parts.append(f"{years} year{'s' if years != 1 else ''}")
@@ -141,14 +143,24 @@ def years_in_post(params: dict, ctx: Context) -> tuple[str, str]:
         return NEEDS_EVIDENCE, f"No posts given: evidence of time {label} is needed ({needed})"
     periods = _periods(ctx.facts, roles)
     total = _merged_days([(s, e) for _, s, e in periods])
+    as_of = ctx.facts.as_of
     including = []
     for role in roles[1:]:
         without = _merged_days([(s, e) for p, s, e in periods if p.role != role])
         if total - without > 0:
-            including.append(f"{_duration(total - without)} as {ROLE_LABELS.get(role, role.replace('_', ' '))}")
+            including.append(f"{_duration(total - without, as_of)} as {ROLE_LABELS.get(role, role.replace('_', ' '))}")
     extra = f" (including {' and '.join(including)})" if including else ""
-    reason = f"{_duration(total)} {label}{extra} — {needed}"
-    return (MET if total >= min_years * DAYS_A_YEAR - 0.5 else NOT_MET), reason
+    reason = f"{_duration(total, as_of)} {label}{extra} — {needed}"
+    return (MET if total >= _days_in_years_before(as_of, min_years) - 0.5 else NOT_MET), reason
+
+
+def _days_in_years_before(as_of: dt.date, years: float) -> float:
+    """The days in the `years` (whole years on the calendar) just before `as_of`. Seed 000,
+    Criteria: "at least 3 years of experience": a person who started on the same day 3 years
+    earlier has them, one who started a day later has not, whether or not a 29 February falls
+    between (an average year of 365.25 days let a 2-year span with a 29 February pass a day short)."""
+    whole = int(years)
+    return (as_of - _years_before(as_of, whole)).days + (years - whole) * DAYS_A_YEAR
 
 
 # --- the current post -------------------------------------------------------------------------
