@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2 --dist loadgroup
 
-.PHONY: run test lint bench install assets migrate demo browsers clean worker diagrams
+.PHONY: run test lint bench install assets migrate demo browsers clean worker diagrams mutate
 
 $(VENV)/.installed: requirements/base.txt requirements/dev.txt
 	@test -x $(PY) || $$(scripts/find-python) -m venv $(VENV)
@@ -56,6 +56,12 @@ bench: install assets
 	else \
 	  echo "PostgreSQL is not installed: the directory benchmark ran on SQLite only"; \
 	fi
+
+# Mutation testing of the modules that carry the rules and the invariants (mutmut; ADR 19): the
+# modules and their tests are in pyproject.toml [tool.mutmut], the scores in docs/testing.md. Not part
+# of CI; about 25 minutes on two cores. `scripts/mutate --report` prints the last run's scores again.
+mutate: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) scripts/mutate
 
 diagrams: install
 	$(MANAGE) workflow_diagrams
