@@ -53,17 +53,17 @@ def test_registering_makes_an_inactive_account_and_emails_a_link(mailoutbox, dja
 
 
 @pytest.mark.parametrize(
-    ("fields", "field"),
+    ("fields", "field", "message"),
     [
-        ({"full_name": ""}, "full_name"),
-        ({"email": "not-an-address"}, "email"),
-        ({"password": "short"}, "password"),
-        ({"password": "password123456"}, "password"),  # too common
+        ({"full_name": ""}, "full_name", "Enter your full name"),
+        ({"email": "not-an-address"}, "email", "Enter an email address in the correct format"),
+        ({"password": "short"}, "password", "This password is too short"),
+        ({"password": "password123456"}, "password", "This password is too common"),
     ],
 )
-def test_bad_input_is_refused_and_changes_nothing(fields, field, mailoutbox):
+def test_bad_input_is_refused_and_changes_nothing(fields, field, message, mailoutbox):
     values = {"email": EMAIL, "full_name": "Pat Example", "password": PASSWORD, **fields}
-    with pytest.raises(RegistrationInvalid) as refused:
+    with pytest.raises(RegistrationInvalid, match=message) as refused:
         registration_start(**values)
     assert field in refused.value.errors
     assert not User.objects.filter(email=EMAIL).exists() and mailoutbox == []

@@ -65,7 +65,7 @@ def test_only_a_representative_of_the_person_s_region_may_reset(representative, 
     assert not can_reset_two_factor(representative, representative)
     colleague = person_in_role(Role.TSA_COORDINATOR, organisation=coordinator.memberships.get().organisation)
     assert not can_reset_two_factor(colleague, coordinator)
-    with pytest.raises(services.TwoFactorResetRefused):
+    with pytest.raises(services.TwoFactorResetRefused, match="You cannot reset this person's second factor"):
         services.two_factor_reset(actor=colleague, user=coordinator, reason="Asked by phone")
     assert TOTPDevice.objects.filter(user=coordinator).exists()
 

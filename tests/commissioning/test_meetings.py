@@ -352,7 +352,7 @@ def test_holding_a_meeting_records_its_notes_and_returns_undecided_requests(agen
         actor=coordinator, meeting=b.meeting(item.meeting.organisation, coordinator), request=undecided.request
     )
     assert nxt.request == undecided.request
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match="You cannot record the meeting as held when it is held"):
         meetings.meeting_hold(actor=coordinator, meeting=held)
     with pytest.raises((CommissioningRefused, TransitionRefused)):
         meetings.meeting_cancel(actor=coordinator, meeting=held, reason="Too late")

@@ -63,7 +63,9 @@ def test_the_leader_accepts_and_their_days_are_committed(offer):
 
 def test_the_leader_cannot_accept_past_the_days_they_offered(offer):
     commitment_add(actor=offer.leader, leader=offer.leader, term=b.term_of_window(), days=8, purpose="Another school")
-    with pytest.raises(CommissioningRefused) as caught:
+    with pytest.raises(
+        CommissioningRefused, match="has 2 days left in the autumn term 2026 to 2027: committing 4 needs a reason"
+    ) as caught:
         offers.offer_leader_accept(actor=offer.leader, offer=offer)
     assert str(caught.value) == (
         f"{offer.leader.full_name} has 2 days left in the autumn term 2026 to 2027: committing 4 needs a reason to go "
@@ -88,7 +90,7 @@ def test_only_the_leader_accepts_as_the_leader(aire, offer):
 
 def test_a_leader_answers_once(offer):
     offers.offer_leader_accept(actor=offer.leader, offer=offer)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match=r"You cannot accept \(the leader\) when it is waiting for the client"):
         offers.offer_leader_accept(actor=offer.leader, offer=offer)
     assert Commitment.objects.count() == 1
     assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
@@ -121,7 +123,9 @@ def test_a_leader_of_another_alliance_needs_its_agreement(aire):
     assert not Notification.objects.filter(
         user=offer.request.submitted_by, title__contains="accept or decline"
     ).exists()
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(
+        TransitionRefused, match=r"You cannot accept \(the client\) when it is waiting for the leader's alliance"
+    ):
         offers.offer_client_accept(actor=offer.request.submitted_by, offer=offer)
     assert not Deployment.objects.exists()
     offers.offer_alliance_agree(actor=pennine_coordinator, offer=offer)
@@ -133,7 +137,9 @@ def test_a_leader_of_another_alliance_needs_its_agreement(aire):
 
 def test_an_offer_within_the_alliance_needs_no_other_agreement(offer):
     offers.offer_leader_accept(actor=offer.leader, offer=offer)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(
+        TransitionRefused, match=r"You cannot agree \(the leader's alliance\) when it is waiting for the client"
+    ):
         offers.offer_alliance_agree(actor=offer.leader, offer=fresh(offer))
 
 
@@ -181,7 +187,7 @@ def test_the_client_accepts_and_the_deployment_is_created(aire, offer):
 
 
 def test_the_client_cannot_accept_before_the_leader(offer):
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match=r"You cannot accept \(the client\) when it is waiting for the leader"):
         offers.offer_client_accept(actor=offer.request.submitted_by, offer=offer)
     assert not Deployment.objects.exists()
     assert fresh(offer).request.status == RequestStatus.MATCHED
@@ -190,7 +196,7 @@ def test_the_client_cannot_accept_before_the_leader(offer):
 def test_an_accepted_offer_cannot_be_declined(offer):
     offers.offer_leader_accept(actor=offer.leader, offer=offer)
     offers.offer_client_accept(actor=offer.request.submitted_by, offer=offer)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match="You cannot decline when it is accepted by everyone"):
         offers.offer_decline(actor=offer.leader, offer=fresh(offer), reason="Changed my mind")
     assert Commitment.objects.get().released_at is None
 

@@ -2,6 +2,7 @@
 fields that layout carries (and no others), problems named by row and column."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -299,14 +300,14 @@ def test_a_bad_value_is_named_by_row_and_column(header, row, message):
     cells = list(GIAS_ROW)
     for column, value in row.items():
         cells[header.index(column)] = value
-    with pytest.raises(ImportFileError) as caught:
+    with pytest.raises(ImportFileError, match=re.escape(message)) as caught:
         parse(header, [cells])
     assert str(caught.value) == message
 
 
 def test_every_problem_is_counted_but_only_the_first_is_shown():
     rows = [["1", "A", "bad"], ["2", "B", "01-01-2020"], ["x", "C", "also bad"]]
-    with pytest.raises(ImportFileError) as caught:
+    with pytest.raises(ImportFileError, match='Row 2, column "OpenDate": "bad" is not a date') as caught:
         parse(["URN", "EstablishmentName", "OpenDate"], rows)
     assert str(caught.value) == (
         'Row 2, column "OpenDate": "bad" is not a date (expected dd-mm-yyyy) (and 2 more problems in the file)'

@@ -2,6 +2,7 @@
 idempotent, all-or-nothing, recorded."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core.management.base import CommandError
@@ -243,7 +244,7 @@ def test_bad_input_is_one_line_and_changes_nothing(tmp_path, name, content, mess
         )
     else:
         path.write_text(content)
-    with pytest.raises(CommandError) as caught:
+    with pytest.raises(CommandError, match=re.escape(message)) as caught:
         run("import_gias", path)
     assert str(caught.value).startswith(message)
     assert "\n" not in str(caught.value)

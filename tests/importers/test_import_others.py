@@ -71,7 +71,7 @@ def test_a_bad_ofsted_file_changes_nothing(tmp_path):
     SchoolFactory(urn=100000)
     before = snapshot()
     rows = [["100000", "Good", "20190301"], ["100000", "Good", "2019-13-01"]]
-    with pytest.raises(CommandError) as caught:
+    with pytest.raises(CommandError, match='Row 3, column "Inspection Date": "2019-13-01" is not a date') as caught:
         run("import_ofsted", write(tmp_path, "bad.csv", OFSTED_HEADER, rows))
     assert str(caught.value) == (
         'Row 3, column "Inspection Date": "2019-13-01" is not a date (expected yyyymmdd). Nothing was imported.'
@@ -171,7 +171,7 @@ def test_hubs_take_their_region_from_the_area_code(tmp_path):
 
 def test_a_bad_hub_file_changes_nothing(tmp_path):
     rows = [["YH3", "A Hub", "", "Leeds"], ["ZZ9", "B Hub", "", "York"]]
-    with pytest.raises(CommandError) as caught:
+    with pytest.raises(CommandError, match='Row 3, column "TSH Area": "ZZ9" is not a hub area code') as caught:
         run("import_hubs", write(tmp_path, "hubs.csv", HUBS_HEADER, rows))
     assert str(caught.value).startswith('Row 3, column "TSH Area": "ZZ9" is not a hub area code')
     assert not Organisation.objects.filter(kind=OrganisationKind.HUB).exists()

@@ -65,7 +65,9 @@ def test_a_file_that_cannot_be_read_is_refused_in_one_line(data, message):
 
 def test_a_short_last_row_reads_as_a_truncated_file():
     data = b"URN,Name,Town\r\n1,A,Leeds\r\n2,B"
-    with pytest.raises(ImportFileError) as caught:
+    with pytest.raises(
+        ImportFileError, match="Row 3: has 2 values where the header has 3 columns: the file looks truncated"
+    ) as caught:
         rows_of(data)
     assert str(caught.value) == "Row 3: has 2 values where the header has 3 columns: the file looks truncated"
 

@@ -180,7 +180,7 @@ def test_a_draft_cannot_be_approved():
     tsa, coordinator = alliance_with_coordinator()
     leader, _ = associated_leader(tsa)
     portrait = draft(leader)
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match="You cannot approve and publish when it is draft"):
         portraits.portrait_approve(actor=coordinator, portrait=portrait)
     portrait.refresh_from_db()
     assert portrait.status == "draft"

@@ -108,7 +108,7 @@ def test_mark_read_records_who_and_when(frozen_clock):
 def test_nobody_marks_someone_elses_notification():
     owner, other = factories.UserFactory(), factories.UserFactory()
     notification = notify(user=owner, title="Yours", body="", email=False)
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionError, match="A person can only mark their own notifications as read"):
         notification_mark_read(user=other, notification=notification)
     notification.refresh_from_db()
     assert notification.read_at is None

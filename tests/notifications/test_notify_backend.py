@@ -55,7 +55,7 @@ def test_a_notify_error_raises_unless_fail_silently(notify_settings):
     message = EmailMessage("Review due", "Body", to=["a@example.test"])
     with mock.patch(CLIENT) as client_class:
         client_class.return_value.send_email_notification.side_effect = RuntimeError("400 bad request")
-        with pytest.raises(RuntimeError):
+        with pytest.raises(RuntimeError, match="400 bad request"):
             message.send()
         assert message.send(using="quiet") == 0
 
@@ -80,7 +80,7 @@ def test_nothing_to_send_creates_no_client(notify_settings):
 def test_a_bad_api_key_fails_loudly_or_silently(notify_settings):
     message = EmailMessage("One", "Body", to=["a@example.test"])
     with mock.patch(CLIENT, side_effect=ValueError("bad key")):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="bad key"):
             mailers.default.send_messages([message])
         assert mailers["quiet"].send_messages([message]) == 0
 

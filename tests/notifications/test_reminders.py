@@ -54,7 +54,13 @@ def test_the_same_key_is_never_scheduled_twice():
 def test_the_database_refuses_a_second_pending_reminder_with_the_same_key():
     person = factories.UserFactory()
     schedule(person)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with (
+        pytest.raises(
+            IntegrityError,
+            match=r"notifications_reminder\.user_id, notifications_reminder\.key|one_pending_reminder_per_key",
+        ),
+        transaction.atomic(),
+    ):
         Reminder.objects.create(user=person, key="designation-review:1", title="Dup", due_at=timezone.now())
 
 
@@ -188,7 +194,7 @@ def test_the_cron_command_can_enqueue_instead(frozen_clock):
 
 
 def test_naive_due_dates_are_refused():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="due_at must be an aware date and time"):
         reminder_schedule(
             user=factories.UserFactory(), key="k", title="t", body="", due_at=dt.datetime(2026, 12, 1, 9, 0)
         )

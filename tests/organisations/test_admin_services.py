@@ -1,5 +1,7 @@
 """The regional representative's organisations made by hand: services and policies."""
 
+import re
+
 import pytest
 
 from domain.audit.models import AuditEvent
@@ -49,7 +51,7 @@ def test_an_alliance_is_made_with_its_lead_school_and_audited(yh):
 def test_bad_details_are_refused_with_a_message_and_nothing_is_made(yh, values, field, message):
     actor = representative_of(yh)
     before = Organisation.objects.count()
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(admin.OrganisationInvalid, match=re.escape(message)) as caught:
         create(actor, yh, **values)
     assert message in caught.value.errors[field]
     assert Organisation.objects.count() == before
@@ -58,7 +60,7 @@ def test_bad_details_are_refused_with_a_message_and_nothing_is_made(yh, values, 
 
 def test_a_closed_lead_school_is_refused(yh):
     closed = SchoolFactory(name="Old School", status="closed")
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(admin.OrganisationInvalid, match="Old School is closed: choose an open school") as caught:
         create(representative_of(yh), yh, kind=K.TSA, name="An Alliance", lead_school=closed)
     assert caught.value.errors["lead_school"] == "Old School is closed: choose an open school"
 
@@ -66,7 +68,7 @@ def test_a_closed_lead_school_is_refused(yh):
 def test_a_duplicate_name_of_the_same_kind_in_the_region_is_refused(yh):
     OrganisationFactory(kind=K.DIOCESE, name="Diocese of Leeds", region=yh)
     actor = representative_of(yh)
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(admin.OrganisationInvalid, match="There is already a diocese called diocese of leeds") as caught:
         create(actor, yh, kind=K.DIOCESE, name="diocese of leeds")
     assert (
         caught.value.errors["name"] == "There is already a diocese called diocese of leeds in Yorkshire and the Humber"
@@ -80,10 +82,10 @@ def test_a_duplicate_name_of_the_same_kind_in_the_region_is_refused(yh):
 def test_a_trust_s_name_and_code_are_unique_across_regions(yh):
     OrganisationFactory(kind=K.TRUST, name="Moor Trust", code="2044", region=None)
     actor = representative_of(yh)
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(admin.OrganisationInvalid, match="There is already a trust called Moor Trust") as caught:
         create(actor, yh, kind=K.TRUST, name="Moor Trust")
     assert "There is already a trust called Moor Trust" in caught.value.errors["name"]
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(admin.OrganisationInvalid, match="The trust code 2044 is already Moor Trust's") as caught:
         create(actor, yh, kind=K.TRUST, name="Dale Trust", code=" 2044 ")
     assert caught.value.errors["code"] == "The trust code 2044 is already Moor Trust's"
     trust = create(actor, yh, kind=K.TRUST, name="Dale Trust", code="2045")
@@ -109,15 +111,19 @@ def test_an_alliance_is_in_at_most_one_grouping_and_of_the_same_region(yh):
     actor = representative_of(yh)
     alliance = OrganisationFactory(kind=K.TSA, region=yh, name="Busy Alliance")
     create(actor, yh, kind=K.TSA_GROUPING, name="First", member_alliances=[alliance])
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(
+        admin.OrganisationInvalid, match="Busy Alliance is already in another strategic grouping"
+    ) as caught:
         create(actor, yh, kind=K.TSA_GROUPING, name="Second", member_alliances=[alliance])
     assert "already in another strategic grouping" in caught.value.errors["member_alliances"]
     faraway = OrganisationFactory(kind=K.TSA, region=region("London"), name="Far Alliance")
-    with pytest.raises(admin.OrganisationInvalid) as caught:
+    with pytest.raises(
+        admin.OrganisationInvalid, match="Far Alliance is not a teaching school alliance of this region"
+    ) as caught:
         create(actor, yh, kind=K.TSA_GROUPING, name="Third", member_alliances=[faraway])
     assert caught.value.errors["member_alliances"] == "Far Alliance is not a teaching school alliance of this region"
     hub = OrganisationFactory(kind=K.HUB, region=yh, name="A Hub")
-    with pytest.raises(admin.OrganisationInvalid):
+    with pytest.raises(admin.OrganisationInvalid, match="A Hub is not a teaching school alliance of this region"):
         create(actor, yh, kind=K.TSA_GROUPING, name="Fourth", member_alliances=[hub])
     assert not Organisation.objects.filter(name__in=["Second", "Third", "Fourth"]).exists()
 
@@ -129,7 +135,7 @@ def test_changing_details_is_audited_with_what_changed_and_a_duplicate_is_refuse
     admin.organisation_change(actor=actor, organisation=alliance, name="New Name", website="www.new.test")
     event = AuditEvent.objects.get(action="organisations.organisation.changed")
     assert event.data["name"] == ["Old Name", "New Name"]
-    with pytest.raises(admin.OrganisationInvalid):
+    with pytest.raises(admin.OrganisationInvalid, match="There is already a teaching school alliance called taken"):
         admin.organisation_change(actor=actor, organisation=alliance, name="taken")
     alliance.refresh_from_db()
     assert alliance.name == "New Name"
@@ -146,12 +152,12 @@ def test_a_hub_s_lead_school_is_set_from_the_register(yh):
     hub.refresh_from_db()
     assert hub.lead_school == school
     assert AuditEvent.objects.filter(action="organisations.organisation.lead_school_set").count() == 1
-    with pytest.raises(admin.OrganisationInvalid):
+    with pytest.raises(admin.OrganisationInvalid, match="is closed: choose an open school"):
         admin.lead_school_set(actor=actor, organisation=hub, lead_school=SchoolFactory(status="closed"))
     trust = OrganisationFactory(kind=K.TRUST)
-    with pytest.raises(admin.OrganisationInvalid):
+    with pytest.raises(admin.OrganisationInvalid, match="A trust has no lead school"):
         admin.lead_school_set(actor=actor, organisation=trust, lead_school=school)
-    with pytest.raises(admin.OrganisationInvalid):
+    with pytest.raises(admin.OrganisationInvalid, match="The details of a teaching school hub are not changed here"):
         admin.organisation_change(actor=actor, organisation=hub, name="A new hub name")
 
 

@@ -94,7 +94,9 @@ def test_the_2023_layout_is_recognised_by_its_header():
 
 def test_a_bad_2023_row_is_refused_with_its_row_and_column():
     rows = [["Nowhere", "A Hub", "", "12x", "", "", ""]]
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(
+        Exception, match='Row 2, column "Teaching School Hub area": "Nowhere" is not a hub area'
+    ) as caught:
         parse_hubs(csv_bytes(HUBS_2023, rows))
     assert str(caught.value).startswith('Row 2, column "Teaching School Hub area": "Nowhere" is not a hub area')
 
@@ -170,7 +172,7 @@ def test_a_bad_2023_file_changes_nothing(tmp_path, small_files):
         HUBS_2023,
         [["YH1 - Leeds", "A Hub", "", "100001", "", "", ""], ["Z", "", "", "", "", "", ""]],
     )
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError, match='Row 3, column "Teaching School Hub area": "Z" is not a hub area'):
         run("import_hubs", bad)
     assert snapshot() == before
 

@@ -63,7 +63,7 @@ def test_nothing_is_kept_when_one_leader_cannot_move(setting, monkeypatch):
         return real(**kwargs)
 
     monkeypatch.setattr(hub_transfer, "association_transfer", fails_on_the_second)
-    with pytest.raises(hub_transfer.AssociationRefused):
+    with pytest.raises(hub_transfer.AssociationRefused, match="This association has already ended"):
         hub_transfer.alliance_move_to_hub(actor=representative_of(), alliance=tsa, hub=hub)
     tsa.refresh_from_db()
     assert tsa.is_active
@@ -75,8 +75,16 @@ def test_nothing_is_kept_when_one_leader_cannot_move(setting, monkeypatch):
     ).exists()
 
 
-@pytest.mark.parametrize("case", ["closed hub", "not a hub", "other region", "closed alliance"])
-def test_refusals_change_nothing(setting, case):
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("closed hub", "is closed: choose an open hub"),
+        ("not a hub", "Choose a teaching school hub"),
+        ("other region", "is not a hub of Old Alliance's region"),
+        ("closed alliance", "Old Alliance is already closed"),
+    ],
+)
+def test_refusals_change_nothing(setting, case, message):
     tsa, hub, _, _ = setting
     if case == "closed hub":
         hub.is_active = False
@@ -88,7 +96,7 @@ def test_refusals_change_nothing(setting, case):
     else:
         tsa.is_active = False
         tsa.save()
-    with pytest.raises(hub_transfer.HubMoveRefused):
+    with pytest.raises(hub_transfer.HubMoveRefused, match=message):
         hub_transfer.alliance_move_to_hub(actor=representative_of(), alliance=tsa, hub=hub)
     assert Association.objects.filter(organisation=tsa, status="active").count() == 3
 

@@ -111,7 +111,9 @@ def test_a_leader_of_a_deployment_is_refused_until_six_years_after_it_ends(repre
         "(contracts and payments are kept for 6 years): erasure is refused"
     )
     assert expected in refusals
-    with pytest.raises(ErasureRefused):
+    with pytest.raises(
+        ErasureRefused, match="This person leads a deployment whose records must be kept until 21 January 2033"
+    ):
         person_erase(actor=representative, person=leader, reason=REASON)
     leader.refresh_from_db()
     assert leader.full_name == "Alex Fernleigh" and leader.is_active

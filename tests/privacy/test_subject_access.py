@@ -137,7 +137,7 @@ def test_a_download_is_on_the_record_with_who_and_what(leader):
 
 
 def test_an_unknown_format_is_refused(leader):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown format 'xml'"):
         subject_access_record(actor=None, person=leader, format="xml")
     assert not AuditEvent.objects.filter(action=EXPORTED).exists()
 

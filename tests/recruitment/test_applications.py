@@ -96,7 +96,9 @@ def test_submitting_lists_what_is_missing():
         declarations={**all_declarations(), "remain_two_years": False},
     )
     application.refresh_from_db()
-    with pytest.raises(RecruitmentRefused) as refused:
+    with pytest.raises(
+        RecruitmentRefused, match="Before you submit, complete: your experience as a coach or mentor"
+    ) as refused:
         application_submit(actor=application.applicant, application=application)
     message = str(refused.value)
     assert message.startswith("Before you submit, complete: ")

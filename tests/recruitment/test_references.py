@@ -109,7 +109,7 @@ def test_a_link_works_once():
         reference_submit(token=token, response={**REFERENCE_ANSWER, "recommend": False})
     assert e.value.code == "used"
     assert ReferenceRequest.objects.get(token_hash=token_hash(token)).response["recommend"] is True
-    with pytest.raises(ReferenceLinkRefused) as e:
+    with pytest.raises(ReferenceLinkRefused, match="This link has already been used") as e:
         reference_open(token)
     assert e.value.code == "used"
 
@@ -145,7 +145,7 @@ def test_a_random_string_never_opens_a_request(guess):
     if not ReferenceRequest.objects.exists():
         application = submitted_application()
         sent(application, "reference", "R", "r@example.test")
-    with pytest.raises(ReferenceLinkRefused) as e:
+    with pytest.raises(ReferenceLinkRefused, match="This link is not recognised") as e:
         reference_open(guess)
     assert e.value.code == "unknown"
 
@@ -219,7 +219,7 @@ def test_a_chaser_sends_a_fresh_link_counts_and_extends(frozen_clock, django_cap
     assert chased.expires_at.date() == dt.date(2026, 12, 14)
     assert mail.outbox[-1].subject.startswith("Reminder: ")
     assert f"/references/{second}/" in mail.outbox[-1].body
-    with pytest.raises(ReferenceLinkRefused) as e:
+    with pytest.raises(ReferenceLinkRefused, match="This link is not recognised") as e:
         reference_open(first)
     assert e.value.code == "unknown"
     assert reference_open(second).pk == request.pk

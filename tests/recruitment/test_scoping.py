@@ -42,7 +42,7 @@ def test_another_organisations_application_is_not_found():
     theirs = submitted_application(make_round(organisation=other_tsa, actor=other_coordinator))
     assert list(applications_of_round(ours.round, coordinator)) == [ours]
     assert list(applications_of_round(theirs.round, coordinator)) == []
-    with pytest.raises(Application.DoesNotExist):
+    with pytest.raises(Application.DoesNotExist, match="Application matching query does not exist"):
         applications_visible_to(coordinator).get(pk=theirs.pk)
     assert applications_visible_to(coordinator).get(pk=ours.pk) == ours
     assert not can_request_references(coordinator, theirs)
@@ -67,7 +67,7 @@ def test_an_applicant_sees_only_their_own_applications():
     mine = draft_application()
     someone_elses = draft_application(mine.round)
     assert list(applications_for_applicant(mine.applicant)) == [mine]
-    with pytest.raises(Application.DoesNotExist):
+    with pytest.raises(Application.DoesNotExist, match="Application matching query does not exist"):
         applications_visible_to(mine.applicant).get(pk=someone_elses.pk)
     assert not can_manage_round(mine.applicant, mine.round)
     assert list(applications_of_round(mine.round, mine.applicant)) == []

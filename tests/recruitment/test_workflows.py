@@ -68,9 +68,11 @@ def test_the_paths_of_an_application(path, end):
 def test_a_submitted_application_cannot_be_submitted_again_nor_skip_the_references():
     with pytest.raises(TransitionRefused, match="You cannot submit the application when it is submitted"):
         APPLICATION.check(ApplicationStatus.SUBMITTED, "submit")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(
+        TransitionRefused, match="You cannot record the eligibility check when it is submitted, waiting for references"
+    ):
         APPLICATION.check(ApplicationStatus.SUBMITTED, "check_eligibility")
-    with pytest.raises(TransitionRefused):
+    with pytest.raises(TransitionRefused, match="You cannot approve the application when it is eligibility checked"):
         APPLICATION.check(ApplicationStatus.ELIGIBILITY_CHECKED, "approve")
 
 

@@ -43,7 +43,7 @@ def test_bounding_box_holds_the_circle_of_its_half_width():
 
 
 def test_bounding_box_rejects_a_negative_width():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="half_width_metres must not be negative"):
         geography.bounding_box(GridPoint(0, 0), -1)
 
 

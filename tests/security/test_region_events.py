@@ -41,7 +41,9 @@ def leader_designated_in(region, **fields):
 
 def test_a_leader_designated_in_another_region_cannot_book_a_place(region_event, london):
     outsider = leader_designated_in(london)
-    with pytest.raises(TrainingRefused) as refused:
+    with pytest.raises(
+        TrainingRefused, match=r"of the region \(Yorkshire and the Humber\): you cannot book it"
+    ) as refused:
         b.book(region_event, outsider)
     assert str(refused.value) == REFUSED.format("you")
     assert not region_event.bookings.exists()
@@ -50,7 +52,9 @@ def test_a_leader_designated_in_another_region_cannot_book_a_place(region_event,
 def test_nor_can_a_colleague_book_them_a_place(region_event, london):
     outsider = leader_designated_in(london, full_name="Sam Okafor")
     colleague = b.colleague_of(outsider)
-    with pytest.raises(TrainingRefused) as refused:
+    with pytest.raises(
+        TrainingRefused, match=r"of the region \(Yorkshire and the Humber\): Sam Okafor cannot book it"
+    ) as refused:
         b.book(region_event, outsider, actor=colleague)
     assert str(refused.value) == REFUSED.format("Sam Okafor")
 

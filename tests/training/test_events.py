@@ -1,6 +1,7 @@
 """Creating, changing, publishing and cancelling events (domain.training.services)."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -98,7 +99,7 @@ def _later(days=0, hour=10):
 )
 def test_event_details_are_checked_and_each_problem_named(changes, message):
     aire, coordinator = b.alliance_with_coordinator()
-    with pytest.raises(TrainingRefused) as refused:
+    with pytest.raises(TrainingRefused, match=re.escape(message)) as refused:
         training.event_create(actor=coordinator, organisation=aire, values=b.values(**changes))
     assert str(refused.value) == message
     assert not Event.objects.exists()
@@ -155,7 +156,7 @@ def test_a_change_is_checked_like_a_new_event():
 def test_fewer_places_than_are_booked_are_refused():
     event, coordinator = b.published(capacity=5)
     b.full(event, places=3)
-    with pytest.raises(TrainingRefused) as refused:
+    with pytest.raises(TrainingRefused, match="3 places are booked: offer at least that many") as refused:
         training.event_update(actor=coordinator, event=event, values=b.values(capacity=2))
     assert str(refused.value) == "3 places are booked: offer at least that many"
     event.refresh_from_db()

@@ -90,7 +90,7 @@ def test_a_party_not_asked_cannot_agree():
 
     cast = builders.deployment(commissioned=False)
     version = proposed(cast)
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(DeploymentRefused, match="You cannot agree the contract for the commissioner"):
         services.contract_agree(actor=cast.client, contract=version, party="commissioner", digest=version.digest)
     assert not ContractAgreement.objects.exists()
 

@@ -86,7 +86,7 @@ def test_only_the_alliance_drafts_the_contract(cast, who):
     before = _snapshot(draft)
     with pytest.raises(DeploymentRefused, match="only .* draws it up"):
         services.contract_update_terms(actor=getattr(cast, who), contract=draft, values=terms(cast))
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(DeploymentRefused, match=r"You cannot change the contract because only .* draws it up"):
         services.measure_add(actor=getattr(cast, who), contract=draft, values=MEASURE)
     assert _snapshot(draft) == before
 

@@ -68,7 +68,9 @@ def test_opening_a_stage_twice_returns_the_same_round(cast):
 
 def test_answers_are_checked_against_the_questions(cast):
     round_ = opened(cast)
-    with pytest.raises(fs.FeedbackAnswersRefused) as refused:
+    with pytest.raises(
+        fs.FeedbackAnswersRefused, match="Select a score of 1 to 5 for: How well did the support meet the needs agreed"
+    ) as refused:
         fs.feedback_submit(
             actor=cast.client,
             round=round_,

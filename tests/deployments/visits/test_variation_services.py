@@ -48,7 +48,9 @@ def test_a_request_needs_sensible_days_and_a_reason(active, days, reason, messag
 
 
 def test_the_client_cannot_ask_and_one_request_waits_at_a_time(active):
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(
+        DeploymentRefused, match="Only the system leader or the brokering alliance can ask for more days"
+    ):
         variations.variation_request(actor=active.client, deployment=active.deployment, days="1", reason="Why")
     variations.variation_request(actor=active.coordinator, deployment=active.deployment, days="1", reason="Why")
     with pytest.raises(DeploymentRefused, match="already waiting"):
@@ -78,7 +80,9 @@ def test_approving_past_the_leader_s_capacity_needs_an_override_reason(active):
     variation = variations.variation_request(
         actor=active.coordinator, deployment=active.deployment, days="7", reason="A second school in the trust"
     )
-    with pytest.raises(DeploymentRefused) as refused:
+    with pytest.raises(
+        DeploymentRefused, match="has 6 days left in the autumn term 2026 to 2027: committing 7 needs a reason"
+    ) as refused:
         variations.variation_approve(actor=active.coordinator, variation=variation)
     assert "Give a reason to approve the extra days anyway" in str(refused.value)
     variation.refresh_from_db()

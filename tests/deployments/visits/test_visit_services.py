@@ -21,12 +21,16 @@ FRIDAY = dt.date(2026, 12, 4)
 
 
 def test_a_visit_outside_the_deployment_dates_is_refused_and_nothing_is_made(active):
-    with pytest.raises(DeploymentRefused) as refused:
+    with pytest.raises(
+        DeploymentRefused, match="The date of the visit must be between 1 December 2026 and 22 March 2027"
+    ) as refused:
         visits.visit_plan(actor=active.leader, deployment=active.deployment, visited_on=dt.date(2027, 3, 23))
     assert str(refused.value) == (
         "The date of the visit must be between 1 December 2026 and 22 March 2027, the dates of the deployment"
     )
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(
+        DeploymentRefused, match="The date of the visit must be between 1 December 2026 and 22 March 2027"
+    ):
         visits.visit_plan(actor=active.leader, deployment=active.deployment, visited_on=dt.date(2026, 11, 30))
     assert not Visit.objects.exists()
     assert not Reminder.objects.filter(key__startswith="deployment-visit-note:").exists()
@@ -48,7 +52,7 @@ def test_the_alliance_plans_for_the_leader_who_is_told(active):
 
 
 def test_the_client_cannot_plan_a_visit(active):
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(DeploymentRefused, match="Only the system leader or the brokering alliance can plan a visit"):
         visits.visit_plan(actor=active.client, deployment=active.deployment, visited_on=FRIDAY)
     assert not Visit.objects.exists()
 
@@ -62,7 +66,9 @@ def test_a_visit_cannot_be_planned_on_an_ended_deployment(active):
 def test_a_note_cannot_be_shared_while_the_contract_is_being_agreed(cast, frozen_clock):
     visit = visits.visit_plan(actor=cast.leader, deployment=cast.deployment, visited_on=THURSDAY)
     at(frozen_clock, THURSDAY)
-    with pytest.raises(DeploymentRefused) as refused:
+    with pytest.raises(
+        DeploymentRefused, match="You cannot share a note of visit until every party has agreed the contract"
+    ) as refused:
         visits.visit_note_share(actor=cast.leader, visit=visit, note=note())
     assert "until every party has agreed the contract" in str(refused.value)
     visit.refresh_from_db()
@@ -81,7 +87,9 @@ def test_a_draft_may_be_incomplete_but_sharing_needs_every_part(active, frozen_c
     saved = visits.visit_note_save(actor=active.leader, visit=visit, note=draft)
     assert saved.status == VisitStatus.PLANNED and saved.hours == Decimal("3")
     at(frozen_clock, THURSDAY)
-    with pytest.raises(DeploymentRefused) as refused:
+    with pytest.raises(
+        DeploymentRefused, match="Enter the days logged, what you found and the next steps before you share the note"
+    ) as refused:
         visits.visit_note_share(actor=active.leader, visit=visit, note=draft)
     assert str(refused.value) == "Enter the days logged, what you found and the next steps before you share the note"
 
@@ -129,7 +137,9 @@ def test_time_beyond_the_agreed_days_is_refused(active, frozen_clock):
     for day, days in ((dt.date(2026, 12, 1), "1"), (dt.date(2026, 12, 2), "1"), (THURSDAY, "1"), (FRIDAY, "0.5")):
         shared_visit(active, frozen_clock, day, days=days)
     visit = visits.visit_plan(actor=active.leader, deployment=active.deployment, visited_on=FRIDAY)
-    with pytest.raises(DeploymentRefused) as refused:
+    with pytest.raises(
+        DeploymentRefused, match=r"You have 0\.5 days left of the 4 agreed\. Ask for a variation to log more"
+    ) as refused:
         visits.visit_note_share(actor=active.leader, visit=visit, note=note(days="1"))
     assert str(refused.value) == "You have 0.5 days left of the 4 agreed. Ask for a variation to log more"
     visit.refresh_from_db()
@@ -169,7 +179,7 @@ def test_cancelling_a_visit_needs_a_reason_and_cancels_its_chaser(active):
 
 def test_the_client_cannot_cancel_a_visit(active):
     visit = visits.visit_plan(actor=active.leader, deployment=active.deployment, visited_on=FRIDAY)
-    with pytest.raises(DeploymentRefused):
+    with pytest.raises(DeploymentRefused, match="Only the system leader or the brokering alliance can cancel a visit"):
         visits.visit_cancel(actor=active.client, visit=visit, reason="No")
 
 

@@ -22,7 +22,7 @@ def test_a_visit_on_a_saturday_counts_from_the_monday():
 
 def test_no_days_is_the_same_day_and_negative_is_an_error():
     assert add_working_days(dt.date(2026, 12, 3), 0) == dt.date(2026, 12, 3)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="count must be 0 or more"):
         add_working_days(dt.date(2026, 12, 3), -1)
 
 

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,7 +107,7 @@ def test_lists_the_sets():
     ],
 )
 def test_a_bad_facts_file_fails_with_one_clear_line(facts_file, content, message):
-    with pytest.raises(CommandError) as refused:
+    with pytest.raises(CommandError, match=re.escape(message)) as refused:
         run(facts_file(content), "--criteria", "yh-lle")
     assert message in str(refused.value)
     assert "\n" not in str(refused.value)

@@ -3,6 +3,7 @@ naming the file and the bad entry."""
 
 import copy
 import json
+import re
 
 import pytest
 
@@ -176,7 +177,7 @@ MALFORMED = [
 def test_a_malformed_set_is_refused_naming_the_file_and_the_entry(tmp_path, data, message):
     write(tmp_path, "good.json", MINIMAL | {"id": "other"})
     write(tmp_path, "bad.json", data)
-    with pytest.raises(CriteriaSetError) as refused:
+    with pytest.raises(CriteriaSetError, match=re.escape(message)) as refused:
         load_sets(tmp_path)
     assert message in str(refused.value)
 

@@ -117,7 +117,7 @@ def test_a_failure_part_way_through_the_write_leaves_nothing(world):
     before = (User.objects.count(), Designation.objects.count(), AuditEvent.objects.count())
     with (
         mock.patch.object(writing, "_portraits", side_effect=RuntimeError("disk full")),
-        pytest.raises(RuntimeError),
+        pytest.raises(RuntimeError, match="disk full"),
     ):
         cadre_import(actor=world["representative"], data=_file(), filename="leaders.csv")
     assert (User.objects.count(), Designation.objects.count(), AuditEvent.objects.count()) == before
@@ -126,7 +126,9 @@ def test_a_failure_part_way_through_the_write_leaves_nothing(world):
 
 def test_a_refused_row_writes_nothing(world):
     bad = _file() + b"Kim Other,kim@school.example,LLE,,,999999,National programme,1 September 2016,,,\r\n"
-    with pytest.raises(CadreImportRefused) as refused:
+    with pytest.raises(
+        CadreImportRefused, match="Row 5, column 'School URN': 999999 is not a school on the register"
+    ) as refused:
         cadre_import(actor=world["representative"], data=bad, filename="leaders.csv")
     assert "Row 5, column 'School URN': 999999 is not a school on the register" in refused.value.result.reasons
     assert not User.objects.filter(email__endswith="school.example").exists()
