@@ -3,7 +3,7 @@
 Every page is the designated leader's own (policies.is_designated_leader): in the demo only the
 system leader (Alex) holds a designation, so every other role gets 403, and signed out people are
 sent to sign in. Alex is associated with Aire (world["association"]), has a published pen portrait
-and has no unavailable period: removing one is POST only (405 to a GET)."""
+and one unavailable period (matrix_world): removing it is POST only (405 to a GET)."""
 
 from domain.accounts.roles import Role
 
@@ -33,5 +33,5 @@ def kwargs(world) -> dict:
     return {
         "leader:association-respond": {"association_id": world["association"].pk, "event": "end"},
         "leader:availability-term": {"term_key": "2026-autumn"},
-        "leader:unavailable-remove": {"period_id": 999999},
+        "leader:unavailable-remove": {"period_id": world["unavailable_period"].pk},
     }

@@ -20,8 +20,9 @@ ROWS: dict = {
     "people:invite-school": _only(*INVITERS),
     "people:invitations": _only(*INVITERS),
     "people:invitation-send": _only(*INVITERS, status=405),  # POST only
-    # A forged link is not found, whoever opens it (an expired or used one answers 410).
-    "accounts:invitation-accept": dict.fromkeys([ANON, *Role.values], 404),
+    # The coordinator's real invitation (matrix_world): its link opens for whoever holds it (a
+    # forged one is not found, an expired or used one answers 410: tests/accounts).
+    "accounts:invitation-accept": dict.fromkeys([ANON, *Role.values], 200),
     # The coordinator is a person of the representative's region.
     "regional:person": _only(Role.REGIONAL_REPRESENTATIVE),
     "regional:two-factor-reset": _only(Role.REGIONAL_REPRESENTATIVE),
@@ -34,8 +35,8 @@ def kwargs(world) -> dict:
     coordinator = User.objects.get(email="coordinator@demo.test")
     return {
         "people:invite-to": {"kind": "organisation", "pk": world["alliance"].pk},
-        "people:invitation-send": {"invitation_id": 999999},
-        "accounts:invitation-accept": {"token": "forged-token-that-looks-like-a-real-one"},
+        "people:invitation-send": {"invitation_id": world["invitation"].pk},
+        "accounts:invitation-accept": {"token": world["invitation_token"]},
         "regional:person": {"person_id": coordinator.pk},
         "regional:two-factor-reset": {"person_id": coordinator.pk},
     }

@@ -1,7 +1,7 @@
 """URL x role matrix rows for the coordinator's check of referees' addresses (merged into
 test_url_matrix.MATRIX; ADR 18): the list of addresses to check and the check of one, for the
-rounds' managers only. The demo region has no request to check, so a request's page is 404 for
-them."""
+rounds' managers only. world["to_confirm_reference"] (matrix_world) is a request of the demo
+alliance's round still waiting for the check."""
 
 from domain.accounts.roles import Role
 
@@ -15,9 +15,9 @@ def _only(*roles, status=200) -> dict:
 
 ROWS: dict = {
     "rounds:references-to-confirm": _only(*MANAGERS),
-    "rounds:reference-confirm": _only(*MANAGERS, status=404),
+    "rounds:reference-confirm": _only(*MANAGERS),
 }
 
 
 def kwargs(world) -> dict:
-    return {"rounds:reference-confirm": {"request_id": 999999}}
+    return {"rounds:reference-confirm": {"request_id": world["to_confirm_reference"].pk}}

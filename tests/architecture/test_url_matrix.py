@@ -10,9 +10,11 @@ from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from demo.region import PEOPLE, build_demo_region
+from demo.region import PEOPLE
 from domain.accounts.models import User
 from domain.accounts.roles import Role
+from tests.architecture.matrix_perspectives import answered, asked, expectation
+from tests.architecture.matrix_world import build_world, client_with
 from tests.urls import all_url_patterns
 
 ANON = "signed out"
@@ -52,7 +54,9 @@ MATRIX = {
     "accounts:password-change-done": signed_in(),
     "accounts:password-reset": everyone(),
     "accounts:password-reset-sent": everyone(),
-    "accounts:password-reset-confirm": everyone(),  # a forged link: the "expired" page
+    # A real link (matrix_world): on to its page to choose a password, the token kept in the
+    # session (Django's PasswordResetConfirmView); forged links: tests/accounts.
+    "accounts:password-reset-confirm": everyone(302),
     "accounts:password-reset-complete": everyone(),
     "portal:home": signed_in(),
     "portal:notifications": signed_in(),
@@ -96,12 +100,12 @@ MATRIX = {
     "rounds:round": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
     "rounds:round-change": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
     "rounds:application": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    # A referee's request the coordinator checked and sent (matrix_world).
     "rounds:reference-chase": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE, status=405),  # POST only
-    # The demo has no reference request: a made-up one is not found.
-    "rounds:reference-replace": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE, status=404),
-    # The referee's single-use link, no account needed: a forged token is not found (an expired
-    # or used one answers 410, see tests/recruitment_web).
-    "references:answer": everyone(404),
+    "rounds:reference-replace": only(Role.TSA_COORDINATOR, Role.REGIONAL_REPRESENTATIVE),
+    # The referee's real single-use link, no account needed (a forged token is not found, an
+    # expired or used one answers 410: tests/recruitment_web).
+    "references:answer": everyone(),
     # Selection (web/recruitment/selection*.py): the demo's draft application is in the
     # coordinator's alliance's round, in the representative's region; another person gets 404.
     "selection:application": {**signed_in(404), **MANAGERS},
@@ -158,9 +162,9 @@ def url_kwargs(world):
         area_kwargs.update(area.kwargs(world))
     return area_kwargs | {
         "public:school-detail": {"urn": world["school"].urn},
-        "accounts:password-reset-confirm": {"uidb64": "Zm9yZ2Vk", "token": "forged-token"},
+        "accounts:password-reset-confirm": world["reset_link"],
         "regional:organisation": {"organisation_id": world["alliance"].pk},
-        "portal:notification-read": {"notification_id": 1},
+        "portal:notification-read": {"notification_id": world["notification"].pk},
         "portal:designation": {"designation_id": world["designation"].pk},
         "portal:designation-change": {"designation_id": world["designation"].pk, "event": "suspend"},
         "portal:timeline": {"subject_type": "organisations.organisation", "subject_id": world["alliance"].pk},
@@ -177,9 +181,9 @@ def url_kwargs(world):
         "rounds:round": {"round_id": world["application"].round_id},
         "rounds:round-change": {"round_id": world["application"].round_id, "event": "close"},
         "rounds:application": {"round_id": world["application"].round_id, "application_id": world["application"].pk},
-        "rounds:reference-chase": {"request_id": 999999},
-        "rounds:reference-replace": {"request_id": 999999},
-        "references:answer": {"token": "forged-token-that-looks-like-a-real-one"},
+        "rounds:reference-chase": {"request_id": world["sent_reference"].pk},
+        "rounds:reference-replace": {"request_id": world["sent_reference"].pk},
+        "references:answer": {"token": world["referee_token"]},
         "selection:application": {"application_id": world["application"].pk},
         "selection:eligibility": {"application_id": world["application"].pk},
         "selection:paper-exercise": {"application_id": world["application"].pk},
@@ -194,52 +198,8 @@ def url_kwargs(world):
 
 @pytest.fixture
 def world(db):
-    build_demo_region()
-    from domain.accounts.models import Membership
-    from domain.organisations.models import Organisation
-    from domain.recruitment.models import Application
-    from domain.schools.models import School
-
-    alliance = Organisation.objects.get(code="DEMO-TSA1")
-    from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
-    from domain.deployments.models import Deployment
-    from domain.designation.models import Designation
-    from domain.leaders.models import Association, PenPortrait
-    from domain.training.models import Booking, Event
-
-    return {
-        "leader": User.objects.get(email="system.leader@demo.test"),
-        # The system leader's active association with the coordinator's alliance, and their
-        # published pen portrait.
-        "association": Association.objects.get(leader__email="system.leader@demo.test", status="active"),
-        "portrait": PenPortrait.objects.get(leader__email="system.leader@demo.test", status="published"),
-        # The hub's open invitation to the existing LLE, and a pen portrait waiting for the hub.
-        "invitation": Association.objects.get(leader__email="existing.lle@demo.test", status="invited"),
-        "awaiting_portrait": PenPortrait.objects.get(leader__email="sle.english@demo.test", status="submitted"),
-        "hub": Organisation.objects.get(code="DEMO-HUB1"),
-        # demo.commissioning: the school contact's request (chosen at the panel meeting and offered
-        # to the system leader), the local authority's referral and the public form's request.
-        "request": SupportRequest.objects.get(status="matched"),
-        "referred": SupportRequest.objects.get(status="submitted"),
-        "public_request": SupportRequest.objects.get(status="awaiting_confirmation"),
-        "meeting": PanelMeeting.objects.get(),
-        "item": AgendaItem.objects.get(request__status="matched"),
-        "offer": Offer.objects.get(status="with_leader"),
-        # demo.deployments: the local authority's referral of the school contact's school, delivered by
-        # the system leader and brokered by the coordinator's alliance.
-        "deployment": Deployment.objects.get(),
-        # demo.training: the induction open to book, the CPD session held, Alex's booking at it, and
-        # the new SLE's booking at the induction.
-        "event": Event.objects.get(kind="induction"),
-        "past_event": Event.objects.get(kind="cpd"),
-        "booking": Booking.objects.get(delegate__email="system.leader@demo.test"),
-        "induction_booking": Booking.objects.get(delegate__email="sle.english@demo.test"),
-        "designation": Designation.objects.get(person__email="system.leader@demo.test"),
-        "school": School.objects.order_by("urn").first(),
-        "alliance": alliance,
-        "membership": Membership.objects.filter(organisation=alliance).first(),
-        "application": Application.objects.get(applicant__email="system.leader@demo.test"),
-    }
+    """The matrix's world (matrix_world.build_world), built afresh for one test."""
+    return build_world()
 
 
 def client_for(client, role):
@@ -278,20 +238,17 @@ def test_every_view_declares_a_policy():
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
-def test_url_answers_each_role_as_the_matrix_says(url_name, world, client_factory):
-    kwargs = url_kwargs(world).get(url_name)
+def test_url_answers_each_role_as_the_matrix_says(url_name, shared_world, db):
+    """Each URL as the demo's person in each role (the owner), as the same role in another
+    alliance of the region and as the same role in another region (matrix_perspectives)."""
+    kwargs = url_kwargs(shared_world).get(url_name)
     url = reverse(url_name, kwargs=kwargs)
+    row = MATRIX[url_name]
     wrong = {}
-    for role in ROLES:
-        client = client_for(client_factory(), role)
-        status = client.get(url).status_code
-        if status != MATRIX[url_name][role]:
-            wrong[role] = f"expected {MATRIX[url_name][role]}, got {status}"
+    for perspective, role in asked(row):
+        expected = expectation(url_name, row, kwargs, perspective, role)
+        session = shared_world["sessions"].get(perspective, {}).get(role)
+        answer = answered(client_with(session).get(url), url)
+        if answer != expected:
+            wrong[f"{role}, {perspective}"] = f"expected {expected}, got {answer}"
     assert wrong == {}, f"{url}: {wrong}"
-
-
-@pytest.fixture
-def client_factory():
-    from django.test import Client
-
-    return Client
