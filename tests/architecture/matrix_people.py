@@ -35,7 +35,7 @@ def kwargs(world) -> dict:
     coordinator = User.objects.get(email="coordinator@demo.test")
     return {
         "people:invite-to": {"kind": "organisation", "pk": world["alliance"].pk},
-        "people:invitation-send": {"invitation_id": world["invitation"].pk},
+        "people:invitation-send": {"invitation_id": world["people_invitation"].pk},
         "accounts:invitation-accept": {"token": world["invitation_token"]},
         "regional:person": {"person_id": coordinator.pk},
         "regional:two-factor-reset": {"person_id": coordinator.pk},

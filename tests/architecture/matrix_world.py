@@ -193,7 +193,7 @@ def _real_records(people) -> dict:
         "sent_reference": sent,
         "to_confirm_reference": ReferenceRequest.objects.filter(status="to_confirm").order_by("pk").first(),
         "referee_token": referee_token,
-        "invitation": invitation,
+        "people_invitation": invitation,
         "invitation_token": invitation_token,
         "unavailable_period": period,
         "reset_link": {

@@ -1,0 +1,108 @@
+"""What POSTing a URL of the matrix needs (test_url_matrix_post.py), row by row, where the page's
+own form (filled in by matrix_forms.form_data) is not enough or the allowed roles are not those
+its page answers 200:
+
+- "allowed": the roles (as the demo's people) who may make the change;
+- "data": what they send (a dict, or a function of the world), instead of the page's form;
+- "extra": what they send on top of the page's form (a dict, or a function of the world);
+- "answer": {role: what the POST answers}, when not any redirect or page without errors;
+- "may_change_nothing": the POST is a step of a question flow (it keeps the answer in the
+  session and goes on to the next question, changing nothing in the database yet), or some
+  allowed roles have nothing to change (no unread notifications).
+
+POLICY_ONLY names the rows (with the reason) where sending data that makes the change is not
+done here: the allowed roles are only checked to get past the policy (not 403, 404, 405 or to
+sign in); their own view tests (tests/<area>) make the change."""
+
+from demo.region import DEMO_PASSWORD
+from domain.accounts.roles import Role
+
+RR, CO, PM = Role.REGIONAL_REPRESENTATIVE, Role.TSA_COORDINATOR, Role.PANEL_MEMBER
+SL, SC, CM = Role.SYSTEM_LEADER, Role.SCHOOL_CONTACT, Role.COMMISSIONER
+ANON = "signed out"
+
+POST_ROWS: dict = {
+    "accounts:sign-in": {
+        "data": {"username": "coordinator@demo.test", "password": DEMO_PASSWORD},
+        "answer": {ANON: "302 accounts:two-factor"},
+    },
+    # Only the people who have notifications to read: the system leader's (matrix_world).
+    "portal:notification-read": {"allowed": (SL,), "data": {}},
+    "portal:notifications-read-all": {"data": {}, "may_change_nothing": True},
+    # The panel member sees the meeting; only its managers change its agenda.
+    "broker:item-rank": {"allowed": (RR, CO)},
+    "broker:item-remove": {"allowed": (RR, CO), "data": {}},
+    "broker:meeting": {"allowed": (RR, CO)},
+    "deployments:invoice-draft": {"may_change_nothing": True},
+    "people:invite": {"may_change_nothing": True},
+    "regional:organisation-add": {"may_change_nothing": True},
+    "regional:organisation-move-to-hub": {"may_change_nothing": True},
+    "regional:organisation-lead-school": {"extra": {"school_query": "990002"}},
+    "events:organise-new": {"extra": {"venue_query": "990001", "starts": "10am", "ends": "2pm"}},
+    "rounds:reference-chase": {"data": {}},
+}
+
+POLICY_ONLY: dict = {
+    "broker:meeting-new": "not yet given its data here",
+    "broker:item-remove": "not yet given its data here",
+    "events:organise-add": "the demo has no one left who may book its induction",
+    "leader:association-request": "the demo's leader is associated already (one at a time, seed 000)",
+    "selection:panel": "the demo's application is a draft: its panel cannot change",
+    "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
+    "alliance:memorandum-accept": "not yet given its data here",
+    "broker:item-rank": "not yet given its data here",
+    "broker:meeting": "not yet given its data here",
+    "deployments:quality-record": "not yet given its data here",
+    "deployments:review-record": "not yet given its data here",
+    "deployments:visit-note": "not yet given its data here",
+    "deployments:visit-record": "not yet given its data here",
+    "events:booking-cancel": "the system leader's booking is at an event already held: not cancellable",
+    "events:event": "the open induction is for designated leaders, booked already by the demo's",
+    "events:organise-paid": "not yet given its data here",
+    "events:organise-publish": "not yet given its data here",
+    "events:organise-register": "the demo's register is taken already",
+    "leader:memorandum": "not yet given its data here",
+    "recruitment:application-check": "the demo's draft application is not complete",
+    "recruitment:application-referees": "not yet given its data here",
+    "regional:erase": "not yet given its data here",
+    "regional:organisation-change": "not yet given its data here",
+    "requests:new": "the school is chosen by a search on the page",
+    "rounds:round-create": "not yet given its data here",
+    "selection:appeal-decision": "not yet given its data here",
+    "selection:assessment": "not yet given its data here",
+    "selection:decision": "not yet given its data here",
+    "selection:eligibility": "the demo's application is a draft: eligibility waits for references",
+    "support:ask": "the school is chosen by a search on the page",
+    "deployments:variation-request": "not yet given its data here",
+}
+
+# Rows where no role gets a 200 (GET, or a successful POST for a view that only takes POST), each
+# with the reason. Pages that are only ever a redirect, or a later step of a question flow
+# reached from the earlier one, belong here; "not yet" marks a row that still needs a real record
+# in matrix_world (issue 20) -- remove it when the record is there.
+WITHOUT_A_200: dict = {
+    "accounts:password-reset-confirm": "a real link goes on to its own page to choose a password",
+    "accounts:two-factor": "everyone here has given their second factor: on to the home page",
+    "regional:home": "only ever a redirect, to the organisations",
+    "regional:organisation-add-details": "the second question of adding an organisation",
+    "regional:organisation-add-check": "the last step of adding an organisation",
+    "requests:check": "the check of a request's answers, after its questions",
+    "support:sent": "the page after sending the public form",
+    "accounts:register-confirm": "not yet: a real confirmation link (a forged one answers 410)",
+    "alliance:import-check": "not yet: an uploaded file of the coordinator's",
+    "register:import-check": "not yet: an uploaded file of the representative's",
+    "broker:decide": "not yet: an agenda item without a decision",
+    "broker:item-rank": "not yet: the data to move an item",
+    "broker:item-remove": "not yet: the data to remove an item",
+    "deployments:contract-agree": "not yet: a contract waiting to be agreed",
+    "deployments:contract-measure-add": "not yet: a contract in draft",
+    "deployments:contract-measure-change": "not yet: a contract in draft",
+    "deployments:contract-measure-remove": "not yet: a contract in draft",
+    "deployments:contract-propose": "not yet: a contract in draft",
+    "deployments:contract-terms": "not yet: a contract in draft",
+    "deployments:contract-withdraw": "not yet: a contract proposed",
+    "deployments:variation-decide": "not yet: a variation asked for",
+    "requests:offer-answer": "not yet: an offer waiting for the school's answer",
+    "selection:appeal": "not yet: a decision to appeal",
+    "selection:paper-exercise": "not yet: an application to an SLE round",
+}
