@@ -231,3 +231,11 @@ def test_the_quality_lead_sees_the_deployments_concerns(cast):
     assert p.can_see_concern(lead, by_client) is True
     deployment.quality_lead = None
     assert p.can_see_concern(lead, by_client) is False
+
+
+def test_a_party_to_one_deployment_does_not_see_another():
+    first = builders.deployment()
+    second = builders.deployment()
+    for person in (first.leader, first.client, first.coordinator, first.commissioner):
+        assert p.can_see_deployment(person, first.refresh()) is True
+        assert p.can_see_deployment(person, second.refresh()) is False
