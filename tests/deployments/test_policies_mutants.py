@@ -239,3 +239,19 @@ def test_a_party_to_one_deployment_does_not_see_another():
     for person in (first.leader, first.client, first.coordinator, first.commissioner):
         assert p.can_see_deployment(person, first.refresh()) is True
         assert p.can_see_deployment(person, second.refresh()) is False
+
+
+def test_a_quality_lead_who_left_the_alliance_no_longer_sees_its_concerns(cast):
+    deployment = cast.refresh()
+    former = person_in_role(Role.PANEL_MEMBER)  # active elsewhere now, still named on the deployment
+    deployment.quality_lead = former
+    assert p.can_see_concern(former, concern(deployment, cast.client)) is False
+
+
+def test_the_deployments_list_shows_the_newest_first():
+    from domain.deployments.selectors import deployments_for
+
+    first = builders.deployment().deployment
+    second = builders.deployment().deployment  # made at the same (frozen) moment: the later one first
+    admin = factories.UserFactory(is_superuser=True)
+    assert list(deployments_for(admin)) == [second, first]
