@@ -2,8 +2,10 @@
 server, with the accessibility check (tests/browser/accessibility.py) on every page they show.
 
 A test in this folder that asks for `page`, `context`, `new_context` or `browser` is a browser
-test: it is marked `browser` (the clock ticks, see tests/conftest.py), runs on one xdist worker
-(`xdist_group("browser")`, one Chromium per run), and gets a transactional database that the
+test: it is marked `browser` (the clock ticks, see tests/conftest.py), runs in an xdist group
+(one Chromium per worker): the smoke crawl, the longest test by far, in a group of its own
+(`xdist_group("browser-crawl")`) and every journey in another (`xdist_group("browser")`), so that
+with two workers one crawls while the other runs the journeys. It gets a transactional database that the
 live server's thread can see. It starts from the data the migrations made (the regions, for
 example) and leaves that behind, whatever other tests did before (see `transactional_db` below),
 so it neither sees nor leaves data for other tests.
@@ -49,6 +51,33 @@ def in_ci() -> bool:
 def pytest_configure(config):
     # Registered here too so that `-p no:xdist` with --strict-markers still accepts the marker.
     config.addinivalue_line("markers", "xdist_group(name): run these tests on the same xdist worker")
+    if not config.pluginmanager.has_plugin("browser-tests-first"):
+        config.pluginmanager.register(BrowserTestsFirst(), "browser-tests-first")
+
+
+class BrowserTestsFirst:
+    """Puts the browser tests first in the run. pytest-django runs transactional tests (the browser
+    tests among them) after all the others, and xdist hands out the groups in that order: the two
+    browser groups, the run's longest stretches, would start only when the rest of the suite had
+    been handed out and end long after it. First, each starts on a worker at once, and the other
+    tests fill in around them. They are made to run in any order: each starts from the data the
+    migrations made and leaves that behind (`transactional_db` below)."""
+
+    @pytest.hookimpl(trylast=True)  # after pytest-django's ordering
+    def pytest_collection_modifyitems(self, items):
+        browser = [item for item in items if item.get_closest_marker("browser")]
+        if browser and len(browser) < len(items):
+            others = [item for item in items if not item.get_closest_marker("browser")]
+            items[:] = browser + others
+
+
+# Browser tests that get an xdist group of their own (module name -> group): the smoke crawl takes
+# as long as all the journeys together, so it runs beside them, not before or after them.
+OWN_GROUPS = {"test_smoke_crawl": "browser-crawl"}
+
+
+def xdist_group_of(item) -> str:
+    return OWN_GROUPS.get(Path(item.path).stem, "browser")
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -57,7 +86,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HERE in Path(item.path).resolve().parents and BROWSER_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
-            item.add_marker(pytest.mark.xdist_group("browser"))
+            item.add_marker(pytest.mark.xdist_group(xdist_group_of(item)))
 
 
 @pytest.fixture

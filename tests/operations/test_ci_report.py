@@ -235,3 +235,30 @@ def test_every_skip_on_the_database_says_which_database_it_needs():
     for where, condition, reason in found:
         wanted = "POSTGRESQL_ONLY_REASON" if "postgresql" in condition else "SQLITE_ONLY_REASON"
         assert reason.startswith(f"f'{{{wanted}}}") or reason.startswith(f'f"{{{wanted}}}'), (where, reason)
+
+
+# How CI's two workers share the browser tests (tests/browser/conftest.py).
+
+
+class FakeItem:
+    def __init__(self, path, browser):
+        self.path, self.browser = Path(path), browser
+
+    def get_closest_marker(self, name):
+        return object() if name == "browser" and self.browser else None
+
+
+def test_the_smoke_crawl_has_a_worker_of_its_own_and_the_journeys_share_the_other():
+    from tests.browser.conftest import xdist_group_of
+
+    assert xdist_group_of(FakeItem(ROOT / "tests/browser/test_smoke_crawl.py", True)) == "browser-crawl"
+    assert xdist_group_of(FakeItem(ROOT / "tests/browser/test_signing_out.py", True)) == "browser"
+    assert xdist_group_of(FakeItem(ROOT / "tests/browser/test_lost_phone.py", True)) == "browser"
+
+
+def test_the_browser_tests_come_first_so_that_both_groups_start_at_once():
+    from tests.browser.conftest import BrowserTestsFirst
+
+    items = [FakeItem("a", False), FakeItem("crawl", True), FakeItem("b", False), FakeItem("journey", True)]
+    BrowserTestsFirst().pytest_collection_modifyitems(items)
+    assert [str(item.path) for item in items] == ["crawl", "journey", "a", "b"]
