@@ -36,6 +36,7 @@ def people(cast):
         "commissioner": cast.commissioner,
         "representative": representative_of(cast),
         "stranger": person_in_role(Role.TSA_COORDINATOR),
+        "the alliance's panel member": person_in_role(Role.PANEL_MEMBER, organisation=cast.deployment.organisation),
         "another school's contact": person_in_role(Role.SCHOOL_CONTACT),
         "admin": factories.UserFactory(is_superuser=True),
     }
@@ -51,6 +52,8 @@ TABLE = {
     # alliance, but does not agree the contract for it.
     "representative": ({Party.ALLIANCE}, True, True, set()),
     "stranger": (set(), False, False, set()),
+    # Only the alliance's coordinators act for it: its panel members do not see its deployments.
+    "the alliance's panel member": (set(), False, False, set()),
     "another school's contact": (set(), False, False, set()),
     # The service's technical admin manages every deployment and agrees for the alliance.
     "admin": ({Party.ALLIANCE}, True, True, {Party.ALLIANCE}),
