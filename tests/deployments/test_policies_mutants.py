@@ -37,6 +37,7 @@ def people(cast):
         "representative": representative_of(cast),
         "stranger": person_in_role(Role.TSA_COORDINATOR),
         "the alliance's panel member": person_in_role(Role.PANEL_MEMBER, organisation=cast.deployment.organisation),
+        "the authority's panel member": person_in_role(Role.PANEL_MEMBER, organisation=cast.deployment.commissioner),
         "another school's contact": person_in_role(Role.SCHOOL_CONTACT),
         "admin": factories.UserFactory(is_superuser=True),
     }
@@ -54,6 +55,8 @@ TABLE = {
     "stranger": (set(), False, False, set()),
     # Only the alliance's coordinators act for it: its panel members do not see its deployments.
     "the alliance's panel member": (set(), False, False, set()),
+    # Likewise only the referring authority's commissioners speak for it.
+    "the authority's panel member": (set(), False, False, set()),
     "another school's contact": (set(), False, False, set()),
     # The service's technical admin manages every deployment and agrees for the alliance.
     "admin": ({Party.ALLIANCE}, True, True, {Party.ALLIANCE}),
