@@ -4,15 +4,17 @@ service: who is told what in which words, what the audit trail records (who, whi
 and which offers expire."""
 
 import datetime as dt
+import re
 
 import pytest
 
 from domain.audit.models import AuditEvent
 from domain.leaders import association_services as assoc
 from domain.leaders.models import Association
+from domain.leaders.people import AssociationRefused
 from domain.notifications.models import Notification
 
-from .helpers import alliance, alliance_with_coordinator, invitation, unassociated_leader
+from .helpers import alliance, alliance_with_coordinator, associated_leader, invitation, unassociated_leader
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +83,16 @@ def test_only_open_offers_expire_and_each_expiry_is_audited_for_its_alliance():
     assert assoc.associations_expire_due(today=dt.date(2026, 12, 21)) == 1
     assert Association.objects.get(pk=declined.pk).status == "declined"
     assert audited(invited, "expire").organisation == tsa
+
+
+def test_inviting_many_without_a_message_sends_none():
+    tsa, coordinator = alliance_with_coordinator()
+    made, _ = assoc.association_invite_many(actor=coordinator, organisation=tsa, leaders=[unassociated_leader()])
+    assert [a.message for a in made] == [""]
+
+
+def test_moving_an_association_without_saying_why_is_refused_in_those_words():
+    tsa, coordinator = alliance_with_coordinator()
+    _, association = associated_leader(tsa)
+    with pytest.raises(AssociationRefused, match=f"^{re.escape('Enter why the association is moving')}$"):
+        assoc.association_transfer(actor=coordinator, association=association, organisation=alliance(), reason="  ")
