@@ -55,3 +55,20 @@ def sign_in(client, user):
 def signed_in(client):
     """signed_in(user) -> the test client, signed in as that person."""
     return lambda user: sign_in(client, user)
+
+
+@pytest.fixture(scope="module")
+def demo_region_once(django_db_setup, django_db_blocker):
+    """The demo region (demo.region), built once for a test module inside a transaction that is
+    rolled back when the module's tests are done. Each test runs in its own transaction within it
+    (pytest-django's `db`), so a test's changes are undone before the next one and nothing leaks to
+    other modules on the same worker. Not for tests that need real commits (transactional_db,
+    live_server)."""
+    from django.db import transaction
+
+    from demo.region import build_demo_region
+
+    with django_db_blocker.unblock(), time_machine.travel(FROZEN_AT, tick=False), transaction.atomic():
+        build_demo_region()
+        yield
+        transaction.set_rollback(True)

@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from demo.commissioning import request_values
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.commissioning import request_services
 from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
@@ -20,8 +19,7 @@ from tests.conftest import sign_in
 
 
 @pytest.fixture
-def demo(db):
-    build_demo_region()
+def demo(demo_region_once, db):
     people = {
         name: User.objects.get(email=f"{name}@demo.test")
         for name in (

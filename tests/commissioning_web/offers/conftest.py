@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from demo.commissioning import request_values as demo_request_values
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.commissioning import meeting_services as meetings
 from domain.commissioning import request_services as requests
@@ -30,8 +29,7 @@ PEOPLE = {
 
 
 @pytest.fixture
-def demo(db):
-    build_demo_region()
+def demo(demo_region_once, db):
     people = {name: User.objects.get(email=email) for name, email in PEOPLE.items()}
     return {
         **people,

@@ -4,7 +4,6 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.commissioning.models import Offer, SupportRequest
 from domain.organisations.models import Organisation
@@ -20,8 +19,7 @@ PEOPLE = {
 
 
 @pytest.fixture
-def demo(db):
-    build_demo_region()
+def demo(demo_region_once, db):
     return {
         **{key: User.objects.get(email=email) for key, email in PEOPLE.items()},
         "aire": Organisation.objects.get(code="DEMO-TSA1"),

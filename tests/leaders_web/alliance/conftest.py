@@ -4,7 +4,6 @@ import datetime as dt
 
 import pytest
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.designation.services import designation_create
 from domain.leaders import portrait_services
@@ -15,8 +14,7 @@ from tests.conftest import sign_in
 
 
 @pytest.fixture
-def demo(db):
-    build_demo_region()
+def demo(demo_region_once, db):
     people = {
         name: User.objects.get(email=f"{name}@demo.test")
         for name in (

@@ -2,15 +2,13 @@
 
 import pytest
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.leaders.models import Association
 from tests.conftest import sign_in
 
 
 @pytest.fixture
-def demo(db):
-    build_demo_region()
+def demo(demo_region_once, db):
     return {
         "alex": User.objects.get(email="system.leader@demo.test"),
         "drew": User.objects.get(email="existing.lle@demo.test"),
