@@ -59,7 +59,7 @@ bench: install assets
 
 # Mutation testing of the modules that carry the rules and the invariants (mutmut; ADR 19): the
 # modules and their tests are in pyproject.toml [tool.mutmut], the scores in docs/testing.md. Not part
-# of CI; about 25 minutes on two cores. `scripts/mutate --report` prints the last run's scores again.
+# of CI, and long (docs/testing.md gives the times). `scripts/mutate --report` prints the last scores again.
 mutate: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) scripts/mutate
 
