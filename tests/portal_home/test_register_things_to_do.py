@@ -5,7 +5,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.leaders import association_services, memorandum_services, portrait_services
 from domain.leaders.models import Association, MemorandumParty, PenPortrait, Term
@@ -18,8 +17,7 @@ TERM = Term(2026, 0)  # the frozen clock's term: autumn 2026
 
 
 @pytest.fixture
-def demo():
-    build_demo_region()
+def demo(demo_region_once):
     return {
         email.split("@")[0]: User.objects.get(email=email) for email in User.objects.values_list("email", flat=True)
     }

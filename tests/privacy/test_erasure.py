@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 from django.test import Client
 
-from demo.region import build_demo_region
 from domain.accounts.models import Membership, User
 from domain.accounts.workflows import MembershipStatus
 from domain.audit.erasure import (
@@ -32,8 +31,7 @@ REASON = "They asked by letter on 3 November; checked by calling the number we h
 
 
 @pytest.fixture
-def representative():
-    build_demo_region()
+def representative(demo_region_once):
     return User.objects.get(email="regional.lead@demo.test")
 
 

@@ -8,7 +8,6 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.accounts.roles import Role
 from domain.audit.erasure import ERASED
@@ -24,8 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def rep(client, signed_in):
-    build_demo_region()
+def rep(demo_region_once, client, signed_in):
     return signed_in(User.objects.get(email="regional.lead@demo.test"))
 
 

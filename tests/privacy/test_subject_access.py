@@ -9,7 +9,6 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.audit import subject_access
 from domain.audit.models import AuditEvent
@@ -66,8 +65,7 @@ def test_no_link_is_both_exported_and_left_out_and_none_is_stale():
 
 
 @pytest.fixture
-def leader():
-    build_demo_region()
+def leader(demo_region_once):
     return User.objects.get(email=LEADER)
 
 

@@ -10,7 +10,6 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from demo.region import build_demo_region
 from domain.accounts.models import Invitation, RateLimitCounter, User
 from domain.accounts.rate_limits import RateLimited, rate_limit_hit
 from domain.accounts.roles import Role
@@ -84,8 +83,7 @@ def test_a_refusal_is_a_security_event():
 
 
 @pytest.fixture
-def demo_school(db):
-    build_demo_region()
+def demo_school(demo_region_once, db):
     return School.objects.get(name="Goldthorpe Junior School")
 
 
