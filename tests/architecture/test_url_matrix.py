@@ -18,6 +18,9 @@ from tests.architecture.matrix_world import build_world, client_with
 from tests.urls import all_url_patterns
 
 ANON = "signed out"
+
+# One xdist worker runs this module (--dist loadgroup), building its world once.
+pytestmark = pytest.mark.xdist_group("url-matrix-get")
 ROLES = [ANON, *Role.values]
 
 

@@ -24,6 +24,9 @@ from tests.architecture.matrix_world import OTHER_ALLIANCE, OWNER, client_with
 from tests.architecture.test_url_matrix import ANON, MATRIX, url_kwargs
 from tests.urls import all_url_patterns
 
+# One xdist worker runs this module (--dist loadgroup), building its world once.
+pytestmark = pytest.mark.xdist_group("url-matrix-post")
+
 POSTED = sorted({name for name, pattern in all_url_patterns() if name and accepts_post(pattern.callback)})
 REFUSED = (403, 404, 410, f"302 {SIGN_IN}")
 
