@@ -34,21 +34,21 @@ ROWS: dict = {
     "broker:meeting-hold": _panel(panel=403),
     "broker:meeting-cancel": _panel(panel=403),
     "broker:minutes": _panel(),
-    "broker:decide": _panel(302),
+    "broker:decide": _panel(),
     "broker:item-remove": _panel(405),
     "broker:item-rank": _panel(405),
 }
 
 
 def kwargs(world) -> dict:
-    meeting, item = world["meeting"].pk, world["item"].pk
+    meeting, undecided = world["meeting"].pk, world["undecided_item"].pk
     return {
         "broker:request": {"request_id": world["referred"].pk},
         "broker:meeting": {"meeting_id": meeting},
         "broker:meeting-hold": {"meeting_id": meeting},
         "broker:meeting-cancel": {"meeting_id": meeting},
         "broker:minutes": {"meeting_id": meeting, "fmt": "csv"},
-        "broker:decide": {"meeting_id": meeting, "item_id": item},
-        "broker:item-remove": {"meeting_id": meeting, "item_id": item},
-        "broker:item-rank": {"meeting_id": meeting, "item_id": item},
+        "broker:decide": {"meeting_id": meeting, "item_id": undecided},
+        "broker:item-remove": {"meeting_id": meeting, "item_id": undecided},
+        "broker:item-rank": {"meeting_id": meeting, "item_id": undecided},
     }

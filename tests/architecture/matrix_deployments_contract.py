@@ -14,34 +14,34 @@ ROWS: dict = {
     "deployments:contract-version": seen_by_parties(),
     "deployments:contract-agree": seen_by_parties(302),
     "deployments:contract-pdf": seen_by_parties(),
-    "deployments:contract-terms": managed(302),
-    "deployments:contract-measure-add": managed(302),
-    "deployments:contract-measure-change": managed(302),
-    "deployments:contract-measure-remove": managed(302),
-    "deployments:contract-propose": managed(302),
+    "deployments:contract-terms": managed(),
+    "deployments:contract-measure-add": managed(),
+    "deployments:contract-measure-change": managed(),
+    "deployments:contract-measure-remove": managed(),
+    "deployments:contract-propose": managed(),
     "deployments:contract-change": managed(),
-    "deployments:contract-withdraw": managed(302),
+    "deployments:contract-withdraw": managed(),
 }
 
 
 def kwargs(world) -> dict:
-    from domain.deployments.models import ImpactMeasure
-
     deployment = world["deployment"].pk
-    measure = ImpactMeasure.objects.filter(contract__deployment_id=deployment).order_by("position").first()
     by_deployment = {"deployment_id": deployment}
     version = {"deployment_id": deployment, "number": 1}
-    measured = {"deployment_id": deployment, "measure_id": measure.pk if measure else 0}
+    # matrix_world_records: a deployment whose contract is a draft, and one whose contract is proposed.
+    draft = {"deployment_id": world["draft_deployment"].pk}
+    measured = {"deployment_id": world["draft_deployment"].pk, "measure_id": world["draft_measure"].pk}
+    proposed = {"deployment_id": world["proposed_deployment"].pk}
     return {
         "deployments:contract": by_deployment,
         "deployments:contract-version": version,
-        "deployments:contract-agree": version,
+        "deployments:contract-agree": {**proposed, "number": 1},
         "deployments:contract-pdf": version,
-        "deployments:contract-terms": by_deployment,
-        "deployments:contract-measure-add": by_deployment,
+        "deployments:contract-terms": draft,
+        "deployments:contract-measure-add": draft,
         "deployments:contract-measure-change": measured,
         "deployments:contract-measure-remove": measured,
-        "deployments:contract-propose": by_deployment,
+        "deployments:contract-propose": draft,
         "deployments:contract-change": by_deployment,
-        "deployments:contract-withdraw": by_deployment,
+        "deployments:contract-withdraw": proposed,
     }

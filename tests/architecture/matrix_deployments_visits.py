@@ -27,7 +27,7 @@ ROWS: dict = {
     "deployments:visit-note": leader_and_managers(others=404, managers=403),
     "deployments:visit-cancel": leader_and_managers(others=404),
     "deployments:variation-request": leader_and_managers(),
-    "deployments:variation-decide": managed(404),
+    "deployments:variation-decide": managed(),
 }
 
 
@@ -46,5 +46,9 @@ def kwargs(world) -> dict:
         "deployments:visit-note": visit,
         "deployments:visit-cancel": visit,
         "deployments:variation-request": on_deployment,
-        "deployments:variation-decide": {"deployment_id": deployment, "variation_id": 999999},
+        # matrix_world_records: more days asked for on the deployment whose contract is proposed.
+        "deployments:variation-decide": {
+            "deployment_id": world["proposed_deployment"].pk,
+            "variation_id": world["variation"].pk,
+        },
     }

@@ -127,21 +127,8 @@ REDIRECTS: dict = {
     "accounts:two-factor": {**SIGNED_IN_HOME, SL: "accounts:two-factor-setup", SC: "accounts:two-factor-setup"},
     # Staff have an app already: on to give its code.
     "accounts:two-factor-setup": dict.fromkeys((RR, CO, PM, CM), "accounts:two-factor"),
-    # The demo's meeting has no decision to take on the item: back to the meeting.
-    "broker:decide": dict.fromkeys((RR, CO, PM), "broker:meeting"),
-    # The demo's contract is agreed: its steps go back to the contract, and agreeing to its version.
+    # Agreeing is a POST from the version's page: a GET goes back to that page.
     "deployments:contract-agree": dict.fromkeys((RR, CO, SL, SC, CM), "deployments:contract-version"),
-    **dict.fromkeys(
-        (
-            "deployments:contract-measure-add",
-            "deployments:contract-measure-change",
-            "deployments:contract-measure-remove",
-            "deployments:contract-propose",
-            "deployments:contract-terms",
-            "deployments:contract-withdraw",
-        ),
-        dict.fromkeys((RR, CO), "deployments:contract"),
-    ),
     "recruitment:application-start": {SL: "recruitment:application"},  # already applied: to it
     "regional:home": {RR: "regional:organisations"},
     # The steps of adding an organisation go back to its first question when it is not answered.

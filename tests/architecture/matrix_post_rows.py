@@ -5,6 +5,8 @@ its page answers 200:
 - "allowed": the roles (as the demo's people) who may make the change;
 - "data": what they send (a dict, or a function of the world), instead of the page's form;
 - "extra": what they send on top of the page's form (a dict, or a function of the world);
+- "data_by_role": {role: what that role sends (a dict, or a function of the world)}, where each
+  allowed role sends its own (a party agreeing a contract for itself);
 - "answer": {role: what the POST answers}, when not any redirect or page without errors;
 - "may_change_nothing": the POST is a step of a question flow (it keeps the answer in the
   session and goes on to the next question, changing nothing in the database yet), or some
@@ -33,6 +35,19 @@ POST_ROWS: dict = {
     "broker:item-rank": {"allowed": (RR, CO)},
     "broker:item-remove": {"allowed": (RR, CO), "data": {}},
     "broker:meeting": {"allowed": (RR, CO)},
+    # The panel chooses with no one recused (the page's form would tick every box).
+    "broker:decide": {"extra": {"recused": []}},
+    # Each party to the proposed contract (matrix_world_records) agrees for itself, the version it
+    # read; the representative oversees it but is no party (403).
+    "deployments:contract-agree": {
+        "allowed": (CO, SL, SC, CM),
+        "data_by_role": {
+            CO: lambda world: agreeing(world, "alliance"),
+            SL: lambda world: agreeing(world, "leader"),
+            SC: lambda world: agreeing(world, "client"),
+            CM: lambda world: agreeing(world, "commissioner"),
+        },
+    },
     "deployments:invoice-draft": {"may_change_nothing": True},
     "people:invite": {"may_change_nothing": True},
     "regional:organisation-add": {"may_change_nothing": True},
@@ -42,15 +57,19 @@ POST_ROWS: dict = {
     "rounds:reference-chase": {"data": {}},
 }
 
+
+def agreeing(world, party) -> dict:
+    digest = world["proposed_contract"].digest
+    return {"party": party, f"{party}-digest": digest, f"{party}-confirm": "on"}
+
+
 POLICY_ONLY: dict = {
     "broker:meeting-new": "not yet given its data here",
-    "broker:item-remove": "not yet given its data here",
     "events:organise-add": "the demo has no one left who may book its induction",
     "leader:association-request": "the demo's leader is associated already (one at a time, seed 000)",
     "selection:panel": "the demo's application is a draft: its panel cannot change",
     "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
     "alliance:memorandum-accept": "not yet given its data here",
-    "broker:item-rank": "not yet given its data here",
     "broker:meeting": "not yet given its data here",
     "deployments:quality-record": "not yet given its data here",
     "deployments:review-record": "not yet given its data here",
@@ -91,18 +110,6 @@ WITHOUT_A_200: dict = {
     "accounts:register-confirm": "not yet: a real confirmation link (a forged one answers 410)",
     "alliance:import-check": "not yet: an uploaded file of the coordinator's",
     "register:import-check": "not yet: an uploaded file of the representative's",
-    "broker:decide": "not yet: an agenda item without a decision",
-    "broker:item-rank": "not yet: the data to move an item",
-    "broker:item-remove": "not yet: the data to remove an item",
-    "deployments:contract-agree": "not yet: a contract waiting to be agreed",
-    "deployments:contract-measure-add": "not yet: a contract in draft",
-    "deployments:contract-measure-change": "not yet: a contract in draft",
-    "deployments:contract-measure-remove": "not yet: a contract in draft",
-    "deployments:contract-propose": "not yet: a contract in draft",
-    "deployments:contract-terms": "not yet: a contract in draft",
-    "deployments:contract-withdraw": "not yet: a contract proposed",
-    "deployments:variation-decide": "not yet: a variation asked for",
-    "requests:offer-answer": "not yet: an offer waiting for the school's answer",
     "selection:appeal": "not yet: a decision to appeal",
     "selection:paper-exercise": "not yet: an application to an SLE round",
 }

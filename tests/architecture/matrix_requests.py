@@ -31,7 +31,7 @@ ROWS: dict = {
     "requests:withdraw": {**signed_in(404), Role.SCHOOL_CONTACT: 200},  # the client or referrer
     # Confirmed by a contact at the school (none among the roles) or the brokering alliance.
     "requests:confirm": {**signed_in(404), Role.TSA_COORDINATOR: 200, Role.REGIONAL_REPRESENTATIVE: 200},
-    "requests:offer-answer": signed_in(404),  # the offer is still with the leader
+    "requests:offer-answer": {**signed_in(404), Role.SCHOOL_CONTACT: 200},  # the school answers the offer
 }
 
 
@@ -42,5 +42,6 @@ def kwargs(world) -> dict:
         "requests:submitted": request_id,
         "requests:withdraw": request_id,
         "requests:confirm": {"request_id": world["public_request"].pk},
-        "requests:offer-answer": request_id,
+        # matrix_world_records: an offer the leader accepted, waiting for the school's answer.
+        "requests:offer-answer": {"request_id": world["waiting_offer"].request_id},
     }

@@ -31,6 +31,7 @@ from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.schools.models import School
+from tests.architecture.matrix_world_records import more_records
 
 ANON = "signed out"
 OWNER = "owner"
@@ -220,7 +221,7 @@ def build_world() -> dict:
     build_demo_region()
     people = {OWNER: demo_people(), **{perspective: build_elsewhere(perspective) for perspective in ELSEWHERE}}
     alliance = Organisation.objects.get(code="DEMO-TSA1")
-    return {
+    world = {
         "people": people,
         **_real_records(people),
         "leader": people[OWNER][Role.SYSTEM_LEADER],
@@ -255,6 +256,8 @@ def build_world() -> dict:
         "membership": Membership.objects.filter(organisation=alliance).first(),
         "application": Application.objects.get(applicant__email="system.leader@demo.test"),
     }
+    # After the demo's records are found: these add requests, offers and deployments beside them.
+    return world | more_records(people[OWNER], world["meeting"])
 
 
 def sign_in_once(user) -> str:

@@ -59,8 +59,11 @@ def declared_redirect(url_name, role):
     return f"302 {target}" if target else None
 
 
-def data_for(url_name, world, client, url) -> dict:
+def data_for(url_name, world, client, url, role) -> dict:
     spec = POST_ROWS.get(url_name, {})
+    if role in spec.get("data_by_role", {}):
+        data = spec["data_by_role"][role]
+        return data(world) if callable(data) else data
     if "data" in spec:
         return spec["data"](world) if callable(spec["data"]) else spec["data"]
     page = client.get(url)
@@ -101,7 +104,7 @@ def test_allowed_roles_posting_make_the_change(url_name, shared_world, db):
         session = shared_world["sessions"][OWNER].get(role)
         with transaction.atomic():
             client = client_with(session)
-            data = data_for(url_name, shared_world, client, url)
+            data = data_for(url_name, shared_world, client, url, role)
             before = fingerprint()
             response = client.post(url, data)
             answer = answered(response, url)

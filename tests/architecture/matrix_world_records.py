@@ -1,0 +1,108 @@
+"""More real records for the URL x role matrix (issue 20): beside the demo's own, so that the demo's
+records keep their meaning for the rows that use them, each row without a 200 gets a record in
+the state its page is for. Built through the domain services, as the demo does
+(demo.commissioning, demo.deployments, demo.deployments_contract). Synthetic people only."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from demo.commissioning import request_values
+from demo.deployments_contract import ACTION_PLAN, MEASURES, SCHEDULE
+from domain.accounts.roles import Role
+from domain.commissioning import meeting_services as meetings
+from domain.commissioning import offer_services as offers
+from domain.commissioning import request_services as requests
+from domain.deployments import contract_services as contract
+from domain.deployments.models import ContractVersion, Payer
+from domain.deployments.variation_services import variation_request
+from domain.organisations.models import Organisation
+from domain.schools.models import School
+
+AIRE = "Aire Valley Teaching School Alliance"
+
+
+def _triaged(people, description, *, days="1"):
+    """The local authority's referral of the school contact's school, brokered by Aire and triaged
+    by its coordinator (as demo.deployments: so the commissioner is a party to its deployment)."""
+    coordinator = people[Role.TSA_COORDINATOR]
+    today = timezone.localdate()
+    asked = requests.request_submit(
+        actor=people[Role.COMMISSIONER],
+        school=School.objects.get(name="Goldthorpe Junior School"),
+        values=request_values(
+            description=description,
+            days=days,
+            window_starts=today - dt.timedelta(days=7),
+            window_ends=today + dt.timedelta(days=60),
+        ),
+        referrer_kind="local_authority",
+        referrer_organisation=Organisation.objects.get(code="DEMO-LA"),
+        preferred_organisation=Organisation.objects.get(name=AIRE),
+        route="referral",
+    )
+    requests.request_triage(actor=coordinator, request=asked)
+    return asked
+
+
+def _offered(people, meeting, description):
+    """The panel chooses the demo's system leader for a new request, and the leader accepts."""
+    coordinator, leader = people[Role.TSA_COORDINATOR], people[Role.SYSTEM_LEADER]
+    item = meetings.agenda_add(actor=coordinator, meeting=meeting, request=_triaged(people, description))
+    offer = meetings.agenda_decide(actor=coordinator, item=item, leader=leader, rationale="Close by, free days")
+    return offers.offer_leader_accept(actor=leader, offer=offer)
+
+
+def _deployment_with_draft(people, meeting, description):
+    """A deployment agreed by everyone, its contract's first draft with its terms and one measure."""
+    offer = _offered(people, meeting, description)
+    deployment = offers.offer_client_accept(actor=people[Role.SCHOOL_CONTACT], offer=offer)
+    draft = ContractVersion.objects.get(deployment=deployment, number=1)
+    contract.contract_update_terms(
+        actor=people[Role.TSA_COORDINATOR],
+        contract=draft,
+        values={
+            "action_plan": ACTION_PLAN,
+            "schedule": SCHEDULE,
+            "days": deployment.days,
+            "starts_on": deployment.starts_on,
+            "ends_on": deployment.ends_on,
+            "payer": Payer.CLIENT,
+            "payer_name": deployment.client_school.display_name,
+            "day_rate": Decimal("450.00"),
+            "leader_school_rate": Decimal("350.00"),
+        },
+    )
+    contract.measure_add(actor=people[Role.TSA_COORDINATOR], contract=draft, values=MEASURES[0])
+    return deployment, ContractVersion.objects.get(pk=draft.pk)
+
+
+def more_records(people, meeting) -> dict:
+    """An agenda item without a decision; a deployment whose contract is a draft; one whose contract
+    is proposed, waiting for the parties to agree; a variation asked for on the proposed one; an
+    offer the leader accepted, waiting for the school's answer."""
+    coordinator = people[Role.TSA_COORDINATOR]
+    undecided = meetings.agenda_add(
+        actor=coordinator, meeting=meeting, request=_triaged(people, "Reading in Key Stage 1 (matrix)")
+    )
+    draft_deployment, draft = _deployment_with_draft(people, meeting, "Phonics leadership (matrix)")
+    proposed_deployment, proposed = _deployment_with_draft(people, meeting, "Writing across the school (matrix)")
+    proposed = contract.contract_propose(actor=coordinator, contract=proposed)
+    # Every party has read the proposed version (as its page records): each may now agree it.
+    for role in (Role.TSA_COORDINATOR, Role.SYSTEM_LEADER, Role.SCHOOL_CONTACT, Role.COMMISSIONER):
+        contract.contract_seen(actor=people[role], contract=proposed)
+    variation = variation_request(
+        actor=coordinator, deployment=proposed_deployment, days="1", reason="A further day to review writing"
+    )
+    waiting_offer = _offered(people, meeting, "Attendance of disadvantaged pupils (matrix)")
+    return {
+        "undecided_item": undecided,
+        "draft_deployment": draft_deployment,
+        "draft_contract": draft,
+        "draft_measure": draft.measures.order_by("position").first(),
+        "proposed_deployment": proposed_deployment,
+        "proposed_contract": proposed,
+        "variation": variation,
+        "waiting_offer": waiting_offer,
+    }
