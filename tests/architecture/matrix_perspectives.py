@@ -106,6 +106,8 @@ OVERRIDES: dict = {
     ),
     # The person who holds a real password-reset link may use it, whoever is signed in.
     "accounts:password-reset-confirm": seen_by_all_signed_in(302),
+    # An uploaded file is its uploader's alone, even to the same region's representative.
+    "register:import-check": {OTHER_ALLIANCE: {RR: 404}},
     # The others' system leaders have no published pen portrait to withdraw.
     "leader:pen-portrait-withdraw": {OTHER_ALLIANCE: {SL: 404}, OTHER_REGION: {SL: 404}},
     # An open round takes applications from anyone signed in (seed 004): the others' system

@@ -107,9 +107,6 @@ WITHOUT_A_200: dict = {
     "regional:organisation-add-check": "the last step of adding an organisation",
     "requests:check": "the check of a request's answers, after its questions",
     "support:sent": "the page after sending the public form",
-    "accounts:register-confirm": "not yet: a real confirmation link (a forged one answers 410)",
-    "alliance:import-check": "not yet: an uploaded file of the coordinator's",
-    "register:import-check": "not yet: an uploaded file of the representative's",
     "selection:appeal": "not yet: a decision to appeal",
     "selection:paper-exercise": "not yet: an application to an SLE round",
 }

@@ -78,6 +78,58 @@ def _deployment_with_draft(people, meeting, description):
     return deployment, ContractVersion.objects.get(pk=draft.pk)
 
 
+def _cadre_file(email) -> bytes:
+    """A file of one existing leader to import (the template's columns), a synthetic person."""
+    import csv
+    import io
+
+    from domain.leaders.cadre_import.columns import HEADINGS
+
+    values = {
+        "Full name": "Morgan Existing",
+        "Email address": email,
+        "Role": "LLE",
+        "School URN": str(School.objects.get(name="Goldthorpe Junior School").urn),
+        "Designated through": "National programme",
+        "Designated on": "1 September 2016",
+    }
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADINGS)
+    writer.writerow([values.get(heading, "") for heading in HEADINGS])
+    return buffer.getvalue().encode()
+
+
+def registration_link() -> dict:
+    """Someone who has just created an account to apply: their real confirmation link's arguments."""
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    from domain.accounts.models import User
+    from domain.accounts.registration import email_confirmation_token, registration_start
+
+    registration_start(email="new.applicant@matrix.test", full_name="Jordan Newlands", password="matrix-password-2026")
+    user = User.objects.get(email="new.applicant@matrix.test")
+    return {"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": email_confirmation_token.make_token(user)}
+
+
+def uploads(people) -> dict:
+    """A file of existing leaders checked and waiting to be confirmed: the coordinator's (from their
+    leaders pages) and the representative's (from the regional register). Each is its uploader's alone."""
+    from domain.leaders.cadre_import.uploads import cadre_upload_check
+
+    return {
+        "alliance_upload": cadre_upload_check(
+            actor=people[Role.TSA_COORDINATOR], data=_cadre_file("morgan.existing@matrix.test"), filename="leaders.csv"
+        ),
+        "register_upload": cadre_upload_check(
+            actor=people[Role.REGIONAL_REPRESENTATIVE],
+            data=_cadre_file("morgan.registered@matrix.test"),
+            filename="register.csv",
+        ),
+    }
+
+
 def more_records(people, meeting) -> dict:
     """An agenda item without a decision; a deployment whose contract is a draft; one whose contract
     is proposed, waiting for the parties to agree; a variation asked for on the proposed one; an
@@ -97,6 +149,8 @@ def more_records(people, meeting) -> dict:
     )
     waiting_offer = _offered(people, meeting, "Attendance of disadvantaged pupils (matrix)")
     return {
+        **uploads(people),
+        "registration_link": registration_link(),
         "undecided_item": undecided,
         "draft_deployment": draft_deployment,
         "draft_contract": draft,
