@@ -137,7 +137,6 @@ REDIRECTS: dict = {
     "regional:organisation-add-check": {RR: "regional:organisation-add"},
     "regional:organisation-add-details": {RR: "regional:organisation-add"},
     "requests:check": dict.fromkeys(Role.values, "requests:new"),  # nothing asked yet: to the question
-    "selection:appeal": {SL: "recruitment:application"},  # no decision yet: to the application
     "support:sent": dict.fromkeys([ANON, *Role.values], "support:ask"),  # nothing sent: to the form
 }
 

@@ -34,7 +34,13 @@ POST_ROWS: dict = {
     # The panel member sees the meeting; only its managers change its agenda.
     "broker:item-rank": {"allowed": (RR, CO)},
     "broker:item-remove": {"allowed": (RR, CO), "data": {}},
+    # The meeting's managers add the request waiting for a panel (matrix_world_records) to its agenda.
     "broker:meeting": {"allowed": (RR, CO)},
+    # A panel of the alliance's own coordinator and panel member (the page lists every alliance's).
+    "broker:meeting-new": {"extra": lambda world: {"time": "4pm", "members": panel_of_the_alliance(world)}},
+    "rounds:round-create": {
+        "extra": {"opens_on": "1/2/2027", "closes_on": "1/3/2027", "phases": ["primary"], "criteria_set": "yh-lle@1"}
+    },
     # The panel chooses with no one recused (the page's form would tick every box).
     "broker:decide": {"extra": {"recused": []}},
     # Each party to the proposed contract (matrix_world_records) agrees for itself, the version it
@@ -58,47 +64,39 @@ POST_ROWS: dict = {
 }
 
 
+def panel_of_the_alliance(world) -> list[str]:
+    return [str(world["people"]["owner"][role].pk) for role in (CO, PM)]
+
+
 def agreeing(world, party) -> dict:
     digest = world["proposed_contract"].digest
     return {"party": party, f"{party}-digest": digest, f"{party}-confirm": "on"}
 
 
 POLICY_ONLY: dict = {
-    "broker:meeting-new": "not yet given its data here",
     "events:organise-add": "the demo has no one left who may book its induction",
     "leader:association-request": "the demo's leader is associated already (one at a time, seed 000)",
     "selection:panel": "the demo's application is a draft: its panel cannot change",
     "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
-    "alliance:memorandum-accept": "not yet given its data here",
-    "broker:meeting": "not yet given its data here",
-    "deployments:quality-record": "not yet given its data here",
-    "deployments:review-record": "not yet given its data here",
-    "deployments:visit-note": "not yet given its data here",
-    "deployments:visit-record": "not yet given its data here",
     "events:booking-cancel": "the system leader's booking is at an event already held: not cancellable",
     "events:event": "the open induction is for designated leaders, booked already by the demo's",
-    "events:organise-paid": "not yet given its data here",
-    "events:organise-publish": "not yet given its data here",
     "events:organise-register": "the demo's register is taken already",
-    "leader:memorandum": "not yet given its data here",
+    "events:organise-publish": "the demo's events are published already: nothing is left to publish",
+    "alliance:memorandum-accept": "the demo's association has its memorandum accepted by both already (demo.leaders)",
+    "leader:memorandum": "the demo's association has its memorandum accepted by both already (demo.leaders)",
+    "regional:erase": "erasing the demo's coordinator is refused (domain.audit.erasure): the page says why, no form",
+    "selection:assessment": "the demo's application is a draft: its scoring is not open",
     "recruitment:application-check": "the demo's draft application is not complete",
-    "recruitment:application-referees": "not yet given its data here",
-    "regional:erase": "not yet given its data here",
-    "regional:organisation-change": "not yet given its data here",
+    "recruitment:application-referees": "the demo's application is a draft: referees are named once it is sent",
     "requests:new": "the school is chosen by a search on the page",
-    "rounds:round-create": "not yet given its data here",
-    "selection:appeal-decision": "not yet given its data here",
-    "selection:assessment": "not yet given its data here",
-    "selection:decision": "not yet given its data here",
     "selection:eligibility": "the demo's application is a draft: eligibility waits for references",
     "support:ask": "the school is chosen by a search on the page",
-    "deployments:variation-request": "not yet given its data here",
 }
 
 # Rows where no role gets a 200 (GET, or a successful POST for a view that only takes POST), each
 # with the reason. Pages that are only ever a redirect, or a later step of a question flow
-# reached from the earlier one, belong here; "not yet" marks a row that still needs a real record
-# in matrix_world (issue 20) -- remove it when the record is there.
+# reached from the earlier one, belong here; a row that needs a record in a given state gets it in
+# matrix_world_records (issue 20) instead.
 WITHOUT_A_200: dict = {
     "accounts:password-reset-confirm": "a real link goes on to its own page to choose a password",
     "accounts:two-factor": "everyone here has given their second factor: on to the home page",
@@ -107,6 +105,4 @@ WITHOUT_A_200: dict = {
     "regional:organisation-add-check": "the last step of adding an organisation",
     "requests:check": "the check of a request's answers, after its questions",
     "support:sent": "the page after sending the public form",
-    "selection:appeal": "not yet: a decision to appeal",
-    "selection:paper-exercise": "not yet: an application to an SLE round",
 }

@@ -131,13 +131,16 @@ def uploads(people) -> dict:
 
 
 def more_records(people, meeting) -> dict:
-    """An agenda item without a decision; a deployment whose contract is a draft; one whose contract
-    is proposed, waiting for the parties to agree; a variation asked for on the proposed one; an
-    offer the leader accepted, waiting for the school's answer."""
+    """An agenda item without a decision; a request waiting for a panel; a deployment whose
+    contract is a draft; one whose contract is proposed, waiting for the parties to agree; a
+    variation asked for on the proposed one; an offer the leader accepted, waiting for the school's
+    answer; the uploaded files; a registration's confirmation link."""
     coordinator = people[Role.TSA_COORDINATOR]
     undecided = meetings.agenda_add(
         actor=coordinator, meeting=meeting, request=_triaged(people, "Reading in Key Stage 1 (matrix)")
     )
+    # Triaged, waiting for a panel: the meeting's page offers it for its agenda.
+    waiting_request = _triaged(people, "Spelling in Key Stage 2 (matrix)")
     draft_deployment, draft = _deployment_with_draft(people, meeting, "Phonics leadership (matrix)")
     proposed_deployment, proposed = _deployment_with_draft(people, meeting, "Writing across the school (matrix)")
     proposed = contract.contract_propose(actor=coordinator, contract=proposed)
@@ -152,6 +155,7 @@ def more_records(people, meeting) -> dict:
         **uploads(people),
         "registration_link": registration_link(),
         "undecided_item": undecided,
+        "waiting_request": waiting_request,
         "draft_deployment": draft_deployment,
         "draft_contract": draft,
         "draft_measure": draft.measures.order_by("position").first(),
@@ -159,4 +163,93 @@ def more_records(people, meeting) -> dict:
         "proposed_contract": proposed,
         "variation": variation,
         "waiting_offer": waiting_offer,
+    }
+
+
+def _eligibility_checked(round_, coordinator, applicant=None):
+    """An application to the round, submitted, its references given and its eligibility checked
+    (tests.recruitment's builders, with the demo's coordinator)."""
+    from domain.recruitment.eligibility import application_check_eligibility
+    from domain.recruitment.reference_services import reference_submit
+    from tests.recruitment.helpers import GOVERNORS_ANSWER, REFERENCE_ANSWER, send_all_requests, submitted_application
+
+    application = submitted_application(round_, applicant)
+    for request, token in send_all_requests(application):
+        answer = GOVERNORS_ANSWER if request.kind == "governors_confirmation" else REFERENCE_ANSWER
+        reference_submit(token=token, response=answer)
+    application_check_eligibility(actor=coordinator, application=application)
+    application.refresh_from_db()
+    return application
+
+
+def _applicant(email, full_name):
+    from domain.accounts import services as accounts
+
+    return accounts.user_create(actor=None, email=email, full_name=full_name, password="matrix-password-2026")
+
+
+def _assessed(round_, coordinator, applicant):
+    """An NLE application past its paper exercise, scored and submitted by two assessors."""
+    from domain.recruitment.assessment import assessment_submit, paper_exercise_score
+    from tests.recruitment.selection_builders import assessor_for, score_all
+
+    application = _eligibility_checked(round_, coordinator, applicant=applicant)
+    paper_exercise_score(actor=coordinator, application=application, score=55, notes="Some gaps")
+    for score in (2, 2):
+        assessor = assessor_for(round_)
+        score_all(assessor, application, score)
+        assessment_submit(assessor=assessor, application=application)
+    application.refresh_from_db()
+    return application
+
+
+def _panel_chair(application, coordinator):
+    """A valid panel for the application (tests.recruitment's builder): its chair."""
+    from tests.recruitment.selection_builders import valid_panel
+
+    return valid_panel(application, coordinator)[0].user
+
+
+def selection_records(people) -> dict:
+    """An NLE round of the demo's alliance (seed 004 §13: a paper exercise) with two applications:
+    one whose eligibility is checked, waiting for its paper exercise; the demo's system leader's,
+    assessed and declined by a valid panel, which they may appeal; one waiting for the panel's
+    decision; and one whose appeal waits for its outcome."""
+    from domain.recruitment.decisions import appeal_lodge, panel_decide
+    from tests.recruitment.helpers import make_round
+
+    coordinator = people[Role.TSA_COORDINATOR]
+    alliance = Organisation.objects.get(code="DEMO-TSA1")
+    round_ = make_round(
+        organisation=alliance,
+        actor=coordinator,
+        role="nle",
+        title="NLE selection (matrix)",
+        criteria_set="national-nle@1",
+    )
+    waiting_paper = _eligibility_checked(
+        round_, coordinator, applicant=_applicant("casey.papermill@matrix.test", "Casey Papermill")
+    )
+    declined = _assessed(round_, coordinator, people[Role.SYSTEM_LEADER])
+    panel_decide(
+        actor=_panel_chair(declined, coordinator),
+        application=declined,
+        outcome="declined",
+        feedback="More evidence of school-to-school work",
+    )
+    # Another applicant's, assessed with a valid panel, waiting for its decision; and a third's,
+    # declined and appealed, waiting for the appeal's outcome.
+    awaiting = _assessed(round_, coordinator, _applicant("rory.waitwell@matrix.test", "Rory Waitwell"))
+    _panel_chair(awaiting, coordinator)
+    appealed = _assessed(round_, coordinator, _applicant("sage.appleby@matrix.test", "Sage Appleby"))
+    panel_decide(
+        actor=_panel_chair(appealed, coordinator), application=appealed, outcome="declined", feedback="Not yet"
+    )
+    appeal_lodge(applicant=appealed.applicant, application=appealed, grounds="The panel did not read my evidence")
+    declined.refresh_from_db()
+    return {
+        "paper_application": waiting_paper,
+        "declined_application": declined,
+        "awaiting_decision_application": awaiting,
+        "appealed_application": appealed,
     }

@@ -113,12 +113,14 @@ MATRIX = {
     # coordinator's alliance's round, in the representative's region; another person gets 404.
     "selection:application": {**signed_in(404), **MANAGERS},
     "selection:eligibility": {**signed_in(404), **MANAGERS},
-    "selection:paper-exercise": signed_in(404),  # an LLE round: no paper exercise (seed 004 §13)
+    # An NLE round's application waiting for its paper exercise (seed 004 §13; matrix_world_records).
+    "selection:paper-exercise": {**signed_in(404), **MANAGERS},
     "selection:assessment": {**signed_in(404), **MANAGERS, Role.PANEL_MEMBER: 200},  # the alliance's panel member
     "selection:assessment-summary": {**signed_in(404), **MANAGERS},
     "selection:panel": {**signed_in(404), **MANAGERS},
     "selection:decision": {**signed_in(404), **MANAGERS},
-    "selection:appeal": {**signed_in(404), Role.SYSTEM_LEADER: 302},  # no decision yet: to the application
+    # The system leader's application to the NLE round, declined by its panel (matrix_world_records).
+    "selection:appeal": {**signed_in(404), Role.SYSTEM_LEADER: 200},
     "selection:appeal-decision": {**signed_in(404), **MANAGERS},
 }
 
@@ -189,13 +191,13 @@ def url_kwargs(world):
         "references:answer": {"token": world["referee_token"]},
         "selection:application": {"application_id": world["application"].pk},
         "selection:eligibility": {"application_id": world["application"].pk},
-        "selection:paper-exercise": {"application_id": world["application"].pk},
+        "selection:paper-exercise": {"application_id": world["paper_application"].pk},
         "selection:assessment": {"application_id": world["application"].pk},
         "selection:assessment-summary": {"application_id": world["application"].pk},
         "selection:panel": {"application_id": world["application"].pk},
-        "selection:decision": {"application_id": world["application"].pk},
-        "selection:appeal": {"application_id": world["application"].pk},
-        "selection:appeal-decision": {"application_id": world["application"].pk},
+        "selection:decision": {"application_id": world["awaiting_decision_application"].pk},
+        "selection:appeal": {"application_id": world["declined_application"].pk},
+        "selection:appeal-decision": {"application_id": world["appealed_application"].pk},
     }
 
 
