@@ -31,7 +31,13 @@ ROWS: dict = {
     "requests:withdraw": {**signed_in(404), Role.SCHOOL_CONTACT: 200},  # the client or referrer
     # Confirmed by a contact at the school (none among the roles) or the brokering alliance.
     "requests:confirm": {**signed_in(404), Role.TSA_COORDINATOR: 200, Role.REGIONAL_REPRESENTATIVE: 200},
-    "requests:offer-answer": {**signed_in(404), Role.SCHOOL_CONTACT: 200},  # the school answers the offer
+    # The school answers the offer, or its brokering alliance records the school's answer for it.
+    "requests:offer-answer": {
+        **signed_in(404),
+        Role.SCHOOL_CONTACT: 200,
+        Role.TSA_COORDINATOR: 200,
+        Role.REGIONAL_REPRESENTATIVE: 200,
+    },
 }
 
 

@@ -17,19 +17,27 @@ from domain.commissioning import request_services as requests
 from domain.deployments import contract_services as contract
 from domain.deployments.models import ContractVersion, Payer
 from domain.deployments.variation_services import variation_request
+from domain.leaders import availability_services as availability
+from domain.leaders.models import Term
 from domain.organisations.models import Organisation
 from domain.schools.models import School
 
 AIRE = "Aire Valley Teaching School Alliance"
 
 
-def _triaged(people, description, *, days="1"):
-    """The local authority's referral of the school contact's school, brokered by Aire and triaged
-    by its coordinator (as demo.deployments: so the commissioner is a party to its deployment)."""
+def _triaged(people, description, *, days="1", referred=True):
+    """The local authority's referral of the school contact's school (as demo.deployments: so the
+    commissioner is a party to its deployment), or the school contact's own request when not
+    `referred`; brokered by Aire and triaged by its coordinator."""
     coordinator = people[Role.TSA_COORDINATOR]
     today = timezone.localdate()
+    referral = {
+        "referrer_kind": "local_authority",
+        "referrer_organisation": Organisation.objects.get(code="DEMO-LA"),
+        "route": "referral",
+    }
     asked = requests.request_submit(
-        actor=people[Role.COMMISSIONER],
+        actor=people[Role.COMMISSIONER] if referred else people[Role.SCHOOL_CONTACT],
         school=School.objects.get(name="Goldthorpe Junior School"),
         values=request_values(
             description=description,
@@ -37,19 +45,18 @@ def _triaged(people, description, *, days="1"):
             window_starts=today - dt.timedelta(days=7),
             window_ends=today + dt.timedelta(days=60),
         ),
-        referrer_kind="local_authority",
-        referrer_organisation=Organisation.objects.get(code="DEMO-LA"),
         preferred_organisation=Organisation.objects.get(name=AIRE),
-        route="referral",
+        **(referral if referred else {"referrer_kind": "client_school"}),
     )
     requests.request_triage(actor=coordinator, request=asked)
     return asked
 
 
-def _offered(people, meeting, description):
+def _offered(people, meeting, description, *, referred=True):
     """The panel chooses the demo's system leader for a new request, and the leader accepts."""
     coordinator, leader = people[Role.TSA_COORDINATOR], people[Role.SYSTEM_LEADER]
-    item = meetings.agenda_add(actor=coordinator, meeting=meeting, request=_triaged(people, description))
+    request = _triaged(people, description, referred=referred)
+    item = meetings.agenda_add(actor=coordinator, meeting=meeting, request=request)
     offer = meetings.agenda_decide(actor=coordinator, item=item, leader=leader, rationale="Close by, free days")
     return offers.offer_leader_accept(actor=leader, offer=offer)
 
@@ -135,7 +142,13 @@ def more_records(people, meeting) -> dict:
     contract is a draft; one whose contract is proposed, waiting for the parties to agree; a
     variation asked for on the proposed one; an offer the leader accepted, waiting for the school's
     answer; the uploaded files; a registration's confirmation link."""
-    coordinator = people[Role.TSA_COORDINATOR]
+    coordinator, leader = people[Role.TSA_COORDINATOR], people[Role.SYSTEM_LEADER]
+    # The leader offers 3 more days this term for the three offers they accept here, so that the
+    # days the demo's own offer needs stay free (offers:answer).
+    term = Term.containing(timezone.localdate() - dt.timedelta(days=7))
+    availability.availability_set(
+        actor=leader, leader=leader, term=term, days=availability.offered_days(leader, term) + 3
+    )
     undecided = meetings.agenda_add(
         actor=coordinator, meeting=meeting, request=_triaged(people, "Reading in Key Stage 1 (matrix)")
     )
@@ -150,7 +163,8 @@ def more_records(people, meeting) -> dict:
     variation = variation_request(
         actor=coordinator, deployment=proposed_deployment, days="1", reason="A further day to review writing"
     )
-    waiting_offer = _offered(people, meeting, "Attendance of disadvantaged pupils (matrix)")
+    # The school contact's own request: the school answers the offer.
+    waiting_offer = _offered(people, meeting, "Attendance of disadvantaged pupils (matrix)", referred=False)
     return {
         **uploads(people),
         "registration_link": registration_link(),
