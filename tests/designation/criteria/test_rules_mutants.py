@@ -356,3 +356,46 @@ def test_a_person_accountable_for_no_school_given_needs_evidence():
         NEEDS_EVIDENCE,
         "No school the person is accountable for is given",
     )
+
+
+# --- years_in_post: the time in each other kind of headship is named -----------------------------
+
+# why, roles, posts, reason (each meets the 3 years)
+INCLUDING = [
+    (
+        "a year as executive head, the second role listed",
+        HEADS,
+        (post("executive_head", "2022-11-22", "2023-11-22"), post("headteacher", "2023-11-22")),
+        "4 years as a serving head (including 1 year as executive headteacher) — at least 3 years needed",
+    ),
+    (
+        "a year in a post with no label",
+        ["headteacher", "supply_head"],
+        (post("supply_head", "2022-11-22", "2023-11-22"), post("headteacher", "2023-11-22")),
+        "4 years as a serving head (including 1 year as supply head) — at least 3 years needed",
+    ),
+    (
+        "a year in each of two other headships",
+        HEADS,
+        (
+            post("executive_head", "2021-11-22", "2022-11-22"),
+            post("acting_head", "2022-11-22", "2023-11-22"),
+            post("headteacher", "2023-11-22"),
+        ),
+        "5 years as a serving head (including 1 year as executive headteacher and 1 year as acting head) — at least 3 years needed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("why", "roles", "held", "reason"), INCLUDING, ids=[i[0] for i in INCLUDING])
+def test_time_as_acting_or_executive_head_counts_and_is_named(why, roles, held, reason):
+    """Seed 000, Criteria: "(including any period as acting head or head of school)"."""
+    assert check("years_in_post", {"min_years": 3, "roles": roles}, Facts(as_of=AS_OF, posts=held)) == (MET, reason)
+
+
+def test_every_accountable_school_that_meets_the_school_criteria_is_named():
+    facts = Facts(as_of=AS_OF, schools=(school(), school(urn=OTHER_URN)))
+    got = check(
+        "accountable_school_meets_group", {"group": "school"}, facts, group_on_school=lambda group, s: (MET, "")
+    )
+    assert got == (MET, "School 100001, School 100002 meets the school criteria")
