@@ -12,6 +12,7 @@ import re
 import pytest
 
 from domain.audit.models import AuditEvent
+from domain.notifications.models import Notification
 from domain.training import services as training
 from domain.training.errors import TrainingRefused
 from domain.training.models import Booking
@@ -61,3 +62,80 @@ def test_a_free_place_has_nothing_to_pay_in_those_words():
     booking = b.book(event, b.person())
     with refused("There is no fee to pay for this booking"):
         training.booking_mark_paid(actor=coordinator, booking=booking, paid_on=TODAY)
+
+
+# The waiting list and cancelling ------------------------------------------------------------------
+
+
+def test_a_freed_place_goes_to_the_first_booked_on_the_waiting_list_and_each_step_is_audited():
+    """The first to join the waiting list (by the time they joined, not the order rows were made)
+    has the freed place; the promotion is audited as done by whoever freed it, "A place became free";
+    the cancellation with its reason; the delegate is told their place (not a waiting place) went."""
+    event, coordinator = b.published(capacity=1)
+    placed = b.book(event, b.person())
+    later = b.book(event, b.person(), waiting_list=True)
+    earlier = b.book(event, b.person(), waiting_list=True)
+    Booking.objects.filter(pk=earlier.pk).update(booked_at=later.booked_at - dt.timedelta(hours=1))
+    training.booking_cancel(actor=coordinator, booking=placed, reason="Unwell")
+    statuses = dict(Booking.objects.filter(event=event).values_list("pk", "status"))
+    assert (statuses[earlier.pk], statuses[later.pk]) == (B.CONFIRMED, B.WAITING)
+    promoted = audit_of(earlier, "training.booking.promote")
+    assert (promoted.actor, promoted.reason) == (coordinator, "A place became free")
+    cancelled = audit_of(placed, "training.booking.cancel")
+    assert (cancelled.actor, cancelled.reason) == (coordinator, "Unwell")
+    told = Notification.objects.filter(user=placed.delegate, title=f"Booking cancelled: {event.title}").get()
+    assert told.body == f"Your place at {event.title} on {training._when(event.starts_at)} is cancelled. Unwell"
+    assert told.link == f"/home/events/{event.pk}/"
+
+
+def test_the_organisers_cancelling_a_waiting_place_say_so():
+    event, coordinator = b.published(capacity=1)
+    b.book(event, b.person())
+    waiting = b.book(event, b.person(), waiting_list=True)
+    training.booking_cancel(actor=coordinator, booking=waiting)
+    told = Notification.objects.filter(user=waiting.delegate, title=f"Booking cancelled: {event.title}").get()
+    assert (
+        told.body
+        == f"Your place on the waiting list at {event.title} on {training._when(event.starts_at)} is cancelled."
+    )
+    assert audit_of(waiting, "training.booking.cancel").reason == ""
+
+
+def test_only_the_delegate_their_booker_or_the_organisers_may_cancel_in_those_words():
+    event, _ = b.published()
+    booking = b.book(event, b.person())
+    with refused("You can cancel only your own bookings and those you made"):
+        training.booking_cancel(actor=b.person(), booking=booking)
+
+
+# The confirmation ---------------------------------------------------------------------------------
+
+# fee, whether an invoice number is given, the sentence on the fee in the confirmation (the payer
+# is the organisation the place was booked for)
+FEES = [
+    ("0", False, ""),
+    ("1", True, " The fee of £1.00 is invoiced to {payer}."),
+    ("1250.5", True, " The fee of £1,250.50 is invoiced to {payer}."),
+]
+
+
+@pytest.mark.parametrize(("fee", "invoiced", "sentence"), FEES)
+def test_a_booking_with_a_fee_has_an_invoice_number_and_the_confirmation_names_the_fee(fee, invoiced, sentence):
+    event, _ = b.published(fee=fee)
+    booking = b.book(event, b.person())
+    booking.refresh_from_db()
+    assert bool(booking.invoice_number) is invoiced
+    if invoiced:
+        assert booking.invoice_number.endswith(f"-{event.reference}-{booking.pk}")
+    told = Notification.objects.filter(user=booking.delegate, title=f"Place booked: {event.title}").get()
+    assert told.body == (
+        f"You have a place at {event.title} on {training._when(event.starts_at)} at "
+        f"{event.venue.display_name}.{sentence.format(payer=booking.organisation.name)} The calendar file is attached."
+    )
+
+
+def test_the_refusal_for_an_event_not_for_someone_speaks_to_them_unless_told_otherwise():
+    event, _ = b.published(audience="leaders", title="Induction")
+    assert training.attendance_refusal(event, b.person()) == (
+        "Induction is for designated system leaders: you cannot book it"
+    )
