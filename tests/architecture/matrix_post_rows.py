@@ -61,6 +61,9 @@ POST_ROWS: dict = {
     "regional:organisation-lead-school": {"extra": {"school_query": "990002"}},
     "events:organise-new": {"extra": {"venue_query": "990001", "starts": "10am", "ends": "2pm"}},
     "rounds:reference-chase": {"data": {}},
+    # An experienced system leader of the region's other alliance (matrix_world) joins the panel of
+    # the application waiting for its decision (matrix_world_records).
+    "selection:panel": {"extra": {"email": "system.leader@ouse.matrix.test"}},
 }
 
 
@@ -76,7 +79,6 @@ def agreeing(world, party) -> dict:
 POLICY_ONLY: dict = {
     "events:organise-add": "the demo has no one left who may book its induction",
     "leader:association-request": "the demo's leader is associated already (one at a time, seed 000)",
-    "selection:panel": "the demo's application is a draft: its panel cannot change",
     "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
     "events:booking-cancel": "the system leader's booking is at an event already held: not cancellable",
     "events:event": "the open induction is for designated leaders, booked already by the demo's",
@@ -89,7 +91,6 @@ POLICY_ONLY: dict = {
     "recruitment:application-check": "the demo's draft application is not complete",
     "recruitment:application-referees": "the demo's application is a draft: referees are named once it is sent",
     "requests:new": "the school is chosen by a search on the page",
-    "selection:eligibility": "the demo's application is a draft: eligibility waits for references",
     "support:ask": "the school is chosen by a search on the page",
 }
 

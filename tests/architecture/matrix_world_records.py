@@ -180,10 +180,9 @@ def more_records(people, meeting) -> dict:
     }
 
 
-def _eligibility_checked(round_, coordinator, applicant=None):
-    """An application to the round, submitted, its references given and its eligibility checked
-    (tests.recruitment's builders, with the demo's coordinator)."""
-    from domain.recruitment.eligibility import application_check_eligibility
+def _references_given(round_, applicant):
+    """An application to the round, submitted and its references given (tests.recruitment's
+    builders, the addresses checked by the demo's coordinator)."""
     from domain.recruitment.reference_services import reference_submit
     from tests.recruitment.helpers import GOVERNORS_ANSWER, REFERENCE_ANSWER, send_all_requests, submitted_application
 
@@ -191,6 +190,15 @@ def _eligibility_checked(round_, coordinator, applicant=None):
     for request, token in send_all_requests(application):
         answer = GOVERNORS_ANSWER if request.kind == "governors_confirmation" else REFERENCE_ANSWER
         reference_submit(token=token, response=answer)
+    application.refresh_from_db()
+    return application
+
+
+def _eligibility_checked(round_, coordinator, applicant=None):
+    """An application whose references are given and eligibility checked by the coordinator."""
+    from domain.recruitment.eligibility import application_check_eligibility
+
+    application = _references_given(round_, applicant)
     application_check_eligibility(actor=coordinator, application=application)
     application.refresh_from_db()
     return application
@@ -261,7 +269,10 @@ def selection_records(people) -> dict:
     )
     appeal_lodge(applicant=appealed.applicant, application=appealed, grounds="The panel did not read my evidence")
     declined.refresh_from_db()
+    # References given, waiting for the alliance to check eligibility.
+    references_in = _references_given(round_, _applicant("robin.refford@matrix.test", "Robin Refford"))
     return {
+        "references_in_application": references_in,
         "paper_application": waiting_paper,
         "declined_application": declined,
         "awaiting_decision_application": awaiting,
