@@ -87,7 +87,6 @@ POLICY_ONLY: dict = {
     "alliance:memorandum-accept": "the demo's association has its memorandum accepted by both already (demo.leaders)",
     "leader:memorandum": "the demo's association has its memorandum accepted by both already (demo.leaders)",
     "regional:erase": "erasing the demo's coordinator is refused (domain.audit.erasure): the page says why, no form",
-    "selection:assessment": "the demo's application is a draft: its scoring is not open",
     "recruitment:application-check": "the demo's draft application is not complete",
     "recruitment:application-referees": "the demo's application is a draft: referees are named once it is sent",
     "requests:new": "the school is chosen by a search on the page",

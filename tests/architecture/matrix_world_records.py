@@ -237,6 +237,7 @@ def selection_records(people) -> dict:
     one whose eligibility is checked, waiting for its paper exercise; the demo's system leader's,
     assessed and declined by a valid panel, which they may appeal; one waiting for the panel's
     decision; and one whose appeal waits for its outcome."""
+    from domain.recruitment.assessment import paper_exercise_score
     from domain.recruitment.decisions import appeal_lodge, panel_decide
     from tests.recruitment.helpers import make_round
 
@@ -271,7 +272,13 @@ def selection_records(people) -> dict:
     declined.refresh_from_db()
     # References given, waiting for the alliance to check eligibility.
     references_in = _references_given(round_, _applicant("robin.refford@matrix.test", "Robin Refford"))
+    # Past its paper exercise: the assessors may score it.
+    to_score = _eligibility_checked(
+        round_, coordinator, applicant=_applicant("indigo.scorer@matrix.test", "Indigo Scorer")
+    )
+    paper_exercise_score(actor=coordinator, application=to_score, score=61, notes="Sound")
     return {
+        "to_score_application": to_score,
         "references_in_application": references_in,
         "paper_application": waiting_paper,
         "declined_application": declined,

@@ -192,7 +192,7 @@ def url_kwargs(world):
         "selection:application": {"application_id": world["application"].pk},
         "selection:eligibility": {"application_id": world["references_in_application"].pk},
         "selection:paper-exercise": {"application_id": world["paper_application"].pk},
-        "selection:assessment": {"application_id": world["application"].pk},
+        "selection:assessment": {"application_id": world["to_score_application"].pk},
         "selection:assessment-summary": {"application_id": world["application"].pk},
         "selection:panel": {"application_id": world["awaiting_decision_application"].pk},
         "selection:decision": {"application_id": world["awaiting_decision_application"].pk},
