@@ -96,3 +96,76 @@ def test_moving_an_association_without_saying_why_is_refused_in_those_words():
     _, association = associated_leader(tsa)
     with pytest.raises(AssociationRefused, match=f"^{re.escape('Enter why the association is moving')}$"):
         assoc.association_transfer(actor=coordinator, association=association, organisation=alliance(), reason="  ")
+
+
+# Ending ------------------------------------------------------------------------------------------
+
+S = assoc.AssociationStatus
+
+# the association's status when someone ends it (a page read before it changed), the refusal
+NOT_ACTIVE = [
+    (S.ENDED, "This association has already ended"),
+    (S.TRANSFERRED, "This association has already moved to another alliance, hub or grouping"),
+    (S.INVITED, "This association has not started: the invitation has not been accepted"),
+    (S.REQUESTED, "This association has not started: the request has not been accepted"),
+    (S.DECLINED, "This association is not active"),
+]
+
+
+@pytest.mark.parametrize(("status", "message"), NOT_ACTIVE)
+def test_ending_an_association_no_longer_active_says_why(status, message):
+    tsa, coordinator = alliance_with_coordinator()
+    _, association = associated_leader(tsa)
+    Association.objects.filter(pk=association.pk).update(status=status)
+    with pytest.raises(AssociationRefused, match=f"^{re.escape(message)}$"):
+        assoc.association_end(actor=coordinator, association=association, reason="Moving on")
+
+
+@pytest.mark.parametrize("reason", ["", "   ", None])
+def test_an_association_ends_only_with_a_reason(reason):
+    tsa, coordinator = alliance_with_coordinator()
+    _, association = associated_leader(tsa)
+    with pytest.raises(AssociationRefused, match="^Enter why the association is ending$"):
+        assoc.association_end(actor=coordinator, association=association, reason=reason)
+    assert Association.objects.get(pk=association.pk).status == S.ACTIVE
+
+
+def test_an_ending_is_audited_as_the_person_for_the_alliance_with_the_reason():
+    tsa, coordinator = alliance_with_coordinator()
+    _, association = associated_leader(tsa)
+    assoc.association_end(actor=coordinator, association=association, reason=" Moving on ")
+    row = audited(association, "end")
+    assert (row.actor, row.organisation, row.reason) == (coordinator, tsa, "Moving on")
+
+
+# Asking to associate -----------------------------------------------------------------------------
+
+
+def test_only_a_designated_leader_may_ask_in_those_words():
+    tsa, _ = alliance_with_coordinator()
+    from tests.factories import UserFactory
+
+    with pytest.raises(
+        AssociationRefused, match="^Only a designated system leader can ask to associate with an alliance or hub$"
+    ):
+        assoc.association_request(actor=UserFactory(), organisation=tsa)
+
+
+def test_a_leader_already_associated_with_the_alliance_is_told_so():
+    tsa, _ = alliance_with_coordinator()
+    leader, _ = associated_leader(tsa)
+    with pytest.raises(AssociationRefused, match=f"^{re.escape(f'You are already associated with {tsa.name}')}$"):
+        assoc.association_request(actor=leader, organisation=tsa)
+
+
+def test_each_leader_may_ask_once_and_again_after_a_refusal_with_their_message_kept():
+    """One open request per leader and alliance: another leader's request does not stand in the way,
+    nor does a request of theirs the alliance declined."""
+    tsa, coordinator = alliance_with_coordinator()
+    first, second = unassociated_leader(), unassociated_leader()
+    asked = assoc.association_request(actor=first, organisation=tsa)
+    assert asked.message == ""
+    assert assoc.association_request(actor=second, organisation=tsa, message="Hello").message == "Hello"
+    assoc.association_decline(actor=coordinator, association=asked, reason="We are full")
+    again = assoc.association_request(actor=first, organisation=tsa, message="We have room now?")
+    assert (again.status, again.message) == (S.REQUESTED, "We have room now?")
