@@ -169,3 +169,65 @@ def test_each_leader_may_ask_once_and_again_after_a_refusal_with_their_message_k
     assoc.association_decline(actor=coordinator, association=asked, reason="We are full")
     again = assoc.association_request(actor=first, organisation=tsa, message="We have room now?")
     assert (again.status, again.message) == (S.REQUESTED, "We have room now?")
+
+
+# One association at a time (seed 000) -----------------------------------------------------------
+
+
+def test_a_leader_associated_elsewhere_is_told_to_end_or_transfer_it_and_an_alliance_that_they_would_need_to():
+    """Seed 000, "Association": a leader associates with one alliance, hub or grouping at a time."""
+    first, _ = alliance_with_coordinator()
+    second, coordinator = alliance_with_coordinator()
+    leader, _ = associated_leader(first)
+    rule = "A leader associates with one alliance, hub or grouping at a time (seed 000)"
+    to_leader = f"You are already associated with {first.name}. {rule}: end or transfer that association first"
+    with pytest.raises(AssociationRefused, match=f"^{re.escape(to_leader)}$"):
+        assoc.association_request(actor=leader, organisation=second)
+    to_alliance = (
+        f"{leader.full_name} is already associated with {first.name}. "
+        f"{rule}: they would need to end or transfer it first"
+    )
+    with pytest.raises(AssociationRefused, match=f"^{re.escape(to_alliance)}$"):
+        assoc.association_invite(actor=coordinator, organisation=second, leader=leader)
+
+
+# Who is told, and where their link goes -----------------------------------------------------------
+
+
+def test_an_invitation_with_no_message_has_none_and_links_the_leader_to_their_association_page():
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    offered = assoc.association_invite(actor=coordinator, organisation=tsa, leader=leader)
+    assert offered.message == ""
+    told = Notification.objects.filter(user=leader).latest("id")
+    assert (told.title, told.link) == (f"{tsa.name} invites you to associate with them", "/home/association/")
+
+
+def test_an_accepted_invitation_is_audited_as_the_leader_for_the_alliance():
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    offered = invitation(tsa, leader, coordinator)
+    assoc.association_accept(actor=leader, association=offered)
+    row = audited(offered, "accept")
+    assert (row.actor, row.organisation) == (leader, tsa)
+
+
+# who ends it, who is told, the title, the link
+ENDINGS = [
+    ("alliance", "leader", "{tsa} ended your association", "/home/association/"),
+    ("leader", "coordinator", "{leader} ended the association with {tsa}", "/home/leaders/associations/{pk}/"),
+]
+
+
+@pytest.mark.parametrize(("ender", "told", "title", "link"), ENDINGS)
+def test_the_other_side_is_told_of_an_ending_with_a_link_to_their_page_of_it(ender, told, title, link):
+    tsa, coordinator = alliance_with_coordinator()
+    leader, association = associated_leader(tsa)
+    actor = coordinator if ender == "alliance" else leader
+    assoc.association_end(actor=actor, association=association, reason="Moving on")
+    person = leader if told == "leader" else coordinator
+    notice = Notification.objects.filter(user=person).latest("id")
+    assert (notice.title, notice.link) == (
+        title.format(tsa=tsa.name, leader=leader.full_name),
+        link.format(pk=association.pk),
+    )
