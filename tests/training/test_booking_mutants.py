@@ -139,3 +139,26 @@ def test_the_refusal_for_an_event_not_for_someone_speaks_to_them_unless_told_oth
     assert training.attendance_refusal(event, b.person()) == (
         "Induction is for designated system leaders: you cannot book it"
     )
+
+
+# Cancelling an event -----------------------------------------------------------------------------
+
+
+def test_cancelling_an_event_cancels_its_own_bookings_and_no_other_events():
+    event, coordinator = b.published()
+    other, _ = b.published(organisation=event.organisation, coordinator=coordinator, title="Another day")
+    delegate = b.person()
+    at_the_event, at_the_other = b.book(event, delegate), b.book(other, delegate)
+    training.event_cancel(actor=coordinator, event=event, reason="The venue flooded")
+    at_the_event.refresh_from_db()
+    at_the_other.refresh_from_db()
+    assert (at_the_event.status, at_the_event.fee) == (B.CANCELLED, 0)
+    assert at_the_other.status == B.CONFIRMED
+    assert at_the_other.fee == other.fee
+    told = Notification.objects.filter(user=delegate, title__startswith="Event cancelled").values_list("title", "body")
+    assert list(told) == [
+        (f"Event cancelled: {event.title}", f"{event.organisation.name} cancelled {event.title} on "
+         f"{training._when(event.starts_at)}: The venue flooded"),
+    ]  # fmt: skip
+    cancelled = audit_of(at_the_event, "training.booking.cancel")
+    assert (cancelled.actor, cancelled.reason) == (coordinator, "The event is cancelled")
