@@ -18,12 +18,9 @@ from domain.notifications.models import Notification
 from domain.organisations.models import OrganisationKind
 from tests.conftest import person_in_role
 from tests.factories import OrganisationFactory
+from tests.rollback import WriteFailed, fail_on_call
 
 pytestmark = pytest.mark.django_db
-
-
-class WriteFailed(RuntimeError):
-    """What the broken write raises."""
 
 
 @pytest.fixture
@@ -60,20 +57,6 @@ def snapshot() -> dict:
     }
 
 
-def _fail_on_call(monkeypatch, owner, name: str, call: int):
-    original = getattr(owner, name)
-    seen = []
-
-    def failing(*args, **kwargs):
-        seen.append(args)
-        if len(seen) >= call:
-            raise WriteFailed("the disk is full")
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, failing)
-    return seen
-
-
 @pytest.mark.parametrize(
     ("owner", "name", "call"),
     [
@@ -92,7 +75,7 @@ def test_invitations_in_bulk_failing_part_way_keep_nothing_and_send_nothing(
         service.invitations_create(actor=representative, memberships=_memberships(alliance, 1), send=False)
     roles = _memberships(alliance, 3, start=1)
     before = snapshot()
-    seen = _fail_on_call(monkeypatch, owner, name, call)
+    seen = fail_on_call(monkeypatch, owner, name, call)
 
     with (
         django_capture_on_commit_callbacks(execute=True) as callbacks,

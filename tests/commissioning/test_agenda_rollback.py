@@ -16,16 +16,13 @@ from domain.commissioning import offer_services, ranking
 from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
 from domain.commissioning.workflows import MeetingStatus, RequestStatus
 from domain.notifications.models import Notification
+from tests.rollback import WriteFailed, fail_on_call
 
 from . import builders as b
 
 pytestmark = pytest.mark.django_db
 
 CLIENT = {"easting": 430000, "northing": 433000}
-
-
-class WriteFailed(RuntimeError):
-    """What the broken write raises."""
 
 
 def near(km):
@@ -46,21 +43,6 @@ def snapshot() -> dict:
         "audit": sorted(AuditEvent.objects.values_list("action", "subject_id")),
         "notifications": Notification.objects.count(),
     }
-
-
-def fail_on_call(monkeypatch, owner, name: str, call: int = 1):
-    """`owner.name` works `call - 1` times, then raises WriteFailed. Returns the calls seen."""
-    original = getattr(owner, name)
-    seen = []
-
-    def failing(*args, **kwargs):
-        seen.append(args)
-        if len(seen) >= call:
-            raise WriteFailed("the disk is full")
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, failing)
-    return seen
 
 
 @pytest.fixture

@@ -21,14 +21,11 @@ from domain.leaders.cadre_import.uploads import cadre_upload_check, cadre_upload
 from domain.leaders.models import Association, CadreUpload, PenPortrait
 from domain.notifications.models import Notification
 from domain.organisations.models import AllianceMembership, Organisation
+from tests.rollback import WriteFailed, fail_on_call
 
 from .helpers import csv_bytes, region_world, row
 
 pytestmark = pytest.mark.django_db
-
-
-class WriteFailed(RuntimeError):
-    """What the broken write raises."""
 
 
 @pytest.fixture
@@ -97,21 +94,6 @@ def snapshot() -> dict:
     }
 
 
-def _fail_on_call(monkeypatch, owner, name: str, call: int):
-    """`owner.name` works `call - 1` times, then raises WriteFailed. Returns the calls seen."""
-    original = getattr(owner, name)
-    seen = []
-
-    def failing(*args, **kwargs):
-        seen.append(args)
-        if len(seen) >= call:
-            raise WriteFailed("the disk is full")
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, failing)
-    return seen
-
-
 # Each failure comes after earlier writes of the same import have gone through.
 FAILURES = [
     # 1st call: the new accounts; 2nd: their system leader roles.
@@ -131,7 +113,7 @@ def test_a_write_failing_part_way_keeps_nothing_and_the_upload_is_not_imported(w
     upload = cadre_upload_check(actor=actor, data=_second_file(), filename="second.csv")
     assert upload.checked["ok"], upload.checked["problems"]
     before = snapshot()
-    seen = _fail_on_call(monkeypatch, owner, name, call)
+    seen = fail_on_call(monkeypatch, owner, name, call)
 
     with pytest.raises(WriteFailed, match="the disk is full"):
         cadre_upload_confirm(actor=actor, upload=upload, hold_invitations=False)
