@@ -144,8 +144,8 @@ def event_update(*, actor, event: Event, values: dict, partners=None) -> Event:
     cleaned = _clean_event(values)
     booked = locked.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     if cleaned["capacity"] < booked:
-        are = "1 place is" if booked == 1 else f"{booked} places are"
-        raise TrainingRefused(f"{are} booked: offer at least that many")
+        # At least one place is offered (_clean_event), so at least two are booked here.
+        raise TrainingRefused(f"{booked} places are booked: offer at least that many")
     for name, value in cleaned.items():
         setattr(locked, name, value)
     locked.save()

@@ -231,3 +231,102 @@ def test_the_other_side_is_told_of_an_ending_with_a_link_to_their_page_of_it(end
         title.format(tsa=tsa.name, leader=leader.full_name),
         link.format(pk=association.pk),
     )
+
+
+# Answering: who may, in which words ---------------------------------------------------------------
+
+
+def _refused(message: str):
+    return pytest.raises(AssociationRefused, match=f"^{re.escape(message)}$")
+
+
+def test_only_the_side_an_offer_went_to_answers_it_and_only_its_sender_withdraws_it():
+    tsa, coordinator = alliance_with_coordinator()
+    invited = invitation(tsa, unassociated_leader(), coordinator)
+    with _refused(f"Only {invited.leader.full_name} can accept or decline this invitation"):
+        assoc.association_accept(actor=coordinator, association=invited)
+    with _refused("Only the side that sent this invitation can withdraw it"):
+        assoc.association_withdraw(actor=invited.leader, association=invited)
+    leader = unassociated_leader()
+    asked = assoc.association_request(actor=leader, organisation=tsa)
+    with _refused(f"Only {tsa.name} can accept or decline this request"):
+        assoc.association_accept(actor=leader, association=asked)
+    with _refused("Only the side that sent this request can withdraw it"):
+        assoc.association_withdraw(actor=coordinator, association=asked)
+    assert set(Association.objects.filter(pk__in=[invited.pk, asked.pk]).values_list("status", flat=True)) == {
+        S.INVITED,
+        S.REQUESTED,
+    }
+
+
+def test_an_invitation_from_the_alliance_a_leader_is_already_with_is_refused_as_such():
+    """An offer left open from before the leader associated (the database allows it beside the active
+    association) cannot be accepted: the leader is told they are already with that alliance."""
+    tsa, coordinator = alliance_with_coordinator()
+    leader, _ = associated_leader(tsa)
+    left_open = Association.objects.create(
+        leader=leader,
+        organisation=tsa,
+        status=S.INVITED,
+        origin=assoc.AssociationOrigin.INVITATION,
+        expires_on=dt.date(2026, 12, 31),
+    )
+    with _refused(f"You are already associated with {tsa.name}"):
+        assoc.association_accept(actor=leader, association=left_open)
+
+
+def test_accepting_closes_the_leaders_other_offers_as_the_person_who_accepted():
+    """Seed 000: one association at a time. Accepting one invitation withdraws the leader's other
+    open invitations and requests, each audited as done by the person who accepted, saying why; the
+    association starts today and the leader's school joins the alliance."""
+    first, coordinator = alliance_with_coordinator()
+    second, third = alliance(), alliance()
+    leader = unassociated_leader()
+    chosen = invitation(first, leader, coordinator)
+    other = invitation(second, leader)
+    asked = assoc.association_request(actor=leader, organisation=third)
+    assoc.association_accept(actor=leader, association=chosen)
+    for closed in (other, asked):
+        closed.refresh_from_db()
+        assert closed.status == S.WITHDRAWN
+        row = audited(closed, "withdraw")
+        assert (row.actor, row.organisation, row.reason) == (
+            leader,
+            closed.organisation,
+            f"The leader associated with {first.name}",
+        )
+    chosen.refresh_from_db()
+    assert (chosen.status, chosen.starts_on) == (S.ACTIVE, dt.date(2026, 11, 22))
+
+
+# Moving an association ----------------------------------------------------------------------------
+
+
+def test_a_move_is_audited_as_the_leaders_and_the_new_alliance_is_told_with_a_link_to_it():
+    first, _ = alliance_with_coordinator()
+    second, new_coordinator = alliance_with_coordinator()
+    leader, association = associated_leader(first)
+    new = assoc.association_transfer(actor=leader, association=association, organisation=second, reason=" Closer ")
+    moved = audited(association, "transfer")
+    assert (moved.actor, moved.organisation, moved.reason, moved.data) == (
+        leader,
+        first,
+        "Closer",
+        {"to_organisation_id": second.pk},
+    )
+    started = audited(new, "created")
+    assert (started.actor, started.organisation, started.to_state) == (leader, second, S.ACTIVE)
+    assert (new.organisation, new.previous_id, new.origin) == (second, association.pk, "transfer")
+    told = Notification.objects.filter(user=new_coordinator).latest("id")
+    assert (told.title, told.body, told.link) == (
+        f"{leader.full_name} is now associated with {second.name}",
+        f"{leader.full_name} moved their association from {first.name} to {second.name}.",
+        f"/home/leaders/associations/{new.pk}/",
+    )
+
+
+def test_moving_to_the_same_alliance_is_refused_in_those_words():
+    tsa, _ = alliance_with_coordinator()
+    leader, association = associated_leader(tsa)
+    with _refused(f"The leader is already associated with {tsa.name}"):
+        assoc.association_transfer(actor=leader, association=association, organisation=tsa, reason="No change")
