@@ -50,9 +50,8 @@ MEASURES = [
 ]
 
 
-def build(*, deployment, users) -> None:
-    """Adds the demo's contract to the deployment through the services, agreed by every party."""
-    coordinator = users[Role.TSA_COORDINATOR]
+def complete_draft(*, deployment, coordinator, measures=MEASURES) -> ContractVersion:
+    """The alliance completes the deployment's first draft: the demo's terms and `measures`."""
     draft = ContractVersion.objects.get(deployment=deployment, number=1)
     contract.contract_update_terms(
         actor=coordinator,
@@ -69,8 +68,15 @@ def build(*, deployment, users) -> None:
             "leader_school_rate": Decimal("350.00"),
         },
     )
-    for values in MEASURES:
+    for values in measures:
         contract.measure_add(actor=coordinator, contract=draft, values=values)
+    return ContractVersion.objects.get(pk=draft.pk)
+
+
+def build(*, deployment, users) -> None:
+    """Adds the demo's contract to the deployment through the services, agreed by every party."""
+    coordinator = users[Role.TSA_COORDINATOR]
+    draft = complete_draft(deployment=deployment, coordinator=coordinator)
     sent = contract.contract_propose(actor=coordinator, contract=draft)
     speakers = {
         Party.CLIENT: users[Role.SCHOOL_CONTACT],

@@ -6,6 +6,8 @@ choice chosen, every box ticked, a plain answer typed)."""
 import datetime as dt
 import hashlib
 import inspect
+import re
+from contextlib import contextmanager
 
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -43,6 +45,39 @@ def fingerprint() -> dict:
             rows = sorted(repr(row) for row in cursor.fetchall())
             prints[table] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()[:12])
     return prints
+
+
+WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def _may_change(sql: str, params) -> bool:
+    """Whether a statement may change what fingerprint() reads: any INSERT, UPDATE or DELETE but
+    on the session, or a security event added to the audit trail."""
+    write = WRITE.match(sql)
+    if write is None:
+        return False
+    table = write.group(1)
+    if table in NOT_FINGERPRINTED:
+        return False
+    rows = params if isinstance(params, list | tuple) else [params]
+    values = [v for row in rows for v in (row if isinstance(row, list | tuple) else [row])]
+    return not (table == "audit_auditevent" and any(isinstance(v, str) and v.startswith("security.") for v in values))
+
+
+@contextmanager
+def writes_recorded():
+    """Records the statements run meanwhile that may have changed a fingerprinted table. None
+    recorded means nothing changed, so the fingerprint need not be taken again (most refusals
+    write nothing: fingerprint() reads the whole database)."""
+    writes = []
+
+    def record(execute, sql, params, many, context):
+        if _may_change(sql, params):
+            writes.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield writes
 
 
 # Text fields that take a number (days or hours of support, places).

@@ -4,18 +4,16 @@ the state its page is for. Built through the domain services, as the demo does
 (demo.commissioning, demo.deployments, demo.deployments_contract). Synthetic people only."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.utils import timezone
 
 from demo.commissioning import request_values
-from demo.deployments_contract import ACTION_PLAN, MEASURES, SCHEDULE
+from demo.deployments_contract import MEASURES, complete_draft
 from domain.accounts.roles import Role
 from domain.commissioning import meeting_services as meetings
 from domain.commissioning import offer_services as offers
 from domain.commissioning import request_services as requests
 from domain.deployments import contract_services as contract
-from domain.deployments.models import ContractVersion, Payer
 from domain.deployments.variation_services import variation_request
 from domain.leaders import availability_services as availability
 from domain.leaders.models import Term
@@ -65,24 +63,8 @@ def _deployment_with_draft(people, meeting, description):
     """A deployment agreed by everyone, its contract's first draft with its terms and one measure."""
     offer = _offered(people, meeting, description)
     deployment = offers.offer_client_accept(actor=people[Role.SCHOOL_CONTACT], offer=offer)
-    draft = ContractVersion.objects.get(deployment=deployment, number=1)
-    contract.contract_update_terms(
-        actor=people[Role.TSA_COORDINATOR],
-        contract=draft,
-        values={
-            "action_plan": ACTION_PLAN,
-            "schedule": SCHEDULE,
-            "days": deployment.days,
-            "starts_on": deployment.starts_on,
-            "ends_on": deployment.ends_on,
-            "payer": Payer.CLIENT,
-            "payer_name": deployment.client_school.display_name,
-            "day_rate": Decimal("450.00"),
-            "leader_school_rate": Decimal("350.00"),
-        },
-    )
-    contract.measure_add(actor=people[Role.TSA_COORDINATOR], contract=draft, values=MEASURES[0])
-    return deployment, ContractVersion.objects.get(pk=draft.pk)
+    draft = complete_draft(deployment=deployment, coordinator=people[Role.TSA_COORDINATOR], measures=MEASURES[:1])
+    return deployment, draft
 
 
 def _cadre_file(email) -> bytes:

@@ -20,6 +20,9 @@ from domain.accounts.services import membership_change
 from domain.accounts.workflows import MembershipStatus
 from tests.architecture.test_url_matrix import ANON, MATRIX, client_for, url_kwargs, world  # noqa: F401
 
+# Part of the URL x role matrix: CI runs it on SQLite only (.ci/run).
+pytestmark = pytest.mark.matrix
+
 REFUSED = {302, 403, 404, 405}
 
 # Pages any signed-in person may use, whatever their memberships: they show the person's own

@@ -20,7 +20,7 @@ from tests.urls import all_url_patterns
 ANON = "signed out"
 
 # One xdist worker runs this module (--dist loadgroup), building its world once.
-pytestmark = pytest.mark.xdist_group("url-matrix-get")
+pytestmark = [pytest.mark.xdist_group("url-matrix-get"), pytest.mark.matrix]
 ROLES = [ANON, *Role.values]
 
 

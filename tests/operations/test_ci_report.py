@@ -1,7 +1,9 @@
 """CI's check that a test step really tested what it should (scripts/check-test-report, called by
 .ci/run with the step's label), on small JUnit reports made for each case, and on one written by
 pytest itself. The PostgreSQL step fails if it skipped a PostgreSQL-only test (the race tests, backup
-and restore); any step fails if it skipped a test of the real data while the data is there."""
+and restore) or passed no browser test (CI runs them there only); the SQLite step fails if it passed
+no test of the URL x role matrix (CI runs it there only); any step fails if it skipped a test of the
+real data while the data is there."""
 
 import ast
 import importlib.machinery
@@ -35,6 +37,9 @@ def load_script():
 report = load_script()
 
 BROWSER_PASSED = ("tests.browser.test_signing_out", "test_signing_out", None)
+MATRIX_PASSED = ("tests.architecture.test_url_matrix_post", "test_others_posting_are_refused[x]", None)
+# A report in which each step's own group passed (the browser tests, the matrix).
+OWN_GROUPS = (BROWSER_PASSED, MATRIX_PASSED)
 PLAIN_PASSED = ("tests.accounts.test_sign_in", "test_sign_in", None)
 RACE_SKIPPED = (
     "tests.leaders.test_concurrency",
@@ -94,61 +99,73 @@ def check(label, path, status, shared):
 
 
 def test_ci_with_the_race_tests_skipped_fails_on_the_postgresql_step(tmp_path, data_absent, capsys):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, PLAIN_PASSED, RACE_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, PLAIN_PASSED, RACE_SKIPPED)
     assert check("postgres", path, 0, data_absent) == 1
     err = capsys.readouterr().err
     assert "PostgreSQL-only tests were skipped" in err and "test_two_coordinators_race" in err
 
 
 def test_backup_and_restore_skipped_fails_on_the_postgresql_step(tmp_path, data_absent):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, BACKUP_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, BACKUP_SKIPPED)
     assert check("postgres", path, 0, data_absent) == 1
 
 
 def test_the_same_race_tests_skipped_on_the_sqlite_step_pass(tmp_path, data_absent, capsys):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, PLAIN_PASSED, RACE_SKIPPED, BACKUP_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, PLAIN_PASSED, RACE_SKIPPED, BACKUP_SKIPPED)
     assert check("sqlite", path, 0, data_absent) == 0
     out = capsys.readouterr().out
     assert "PostgreSQL-only tests skipped: 2" in out
-    assert "tests: 4 (2 passed, 0 failed, 0 errors, 2 skipped); browser tests passed: 1" in out
+    assert "tests: 5 (3 passed, 0 failed, 0 errors, 2 skipped); tests of the URL x role matrix passed: 1" in out
 
 
 def test_sqlite_only_tests_skipped_fail_the_sqlite_step_not_the_postgresql_one(tmp_path, data_absent):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, SQLITE_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, SQLITE_SKIPPED)
     assert check("sqlite", path, 0, data_absent) == 1
     assert check("postgres", path, 0, data_absent) == 0
 
 
 @pytest.mark.parametrize("label", ["sqlite", "postgres"])
 def test_a_real_data_test_skipped_while_the_data_is_there_fails_any_step(tmp_path, data_present, label, capsys):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, REAL_DATA_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, REAL_DATA_SKIPPED)
     assert check(label, path, 0, data_present) == 1
     assert "tests of the real data were skipped" in capsys.readouterr().err
 
 
 def test_a_real_data_test_skipped_without_the_data_passes(tmp_path, data_absent, capsys):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, REAL_DATA_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, REAL_DATA_SKIPPED)
     assert check("sqlite", path, 0, data_absent) == 0
     assert "real-data tests skipped: 1 (real data absent" in capsys.readouterr().out
 
 
 def test_other_skips_pass_every_step(tmp_path, data_present):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, OTHER_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, OTHER_SKIPPED)
     assert check("postgres", path, 0, data_present) == 0
     assert check("sqlite", path, 0, data_present) == 0
 
 
 def test_a_run_with_nothing_collected_fails(tmp_path, data_absent, capsys):
     assert check("sqlite", junit(tmp_path / "r.xml"), 0, data_absent) == 1
-    assert check("sqlite", junit(tmp_path / "s.xml", BROWSER_PASSED), 5, data_absent) == 1
+    assert check("sqlite", junit(tmp_path / "s.xml", *OWN_GROUPS), 5, data_absent) == 1
     assert "collected no tests" in capsys.readouterr().err
 
 
-def test_a_run_whose_browser_tests_all_skipped_fails(tmp_path, data_absent, capsys):
+def test_a_postgresql_step_whose_browser_tests_all_skipped_fails(tmp_path, data_absent, capsys):
     skipped_browser = ("tests.browser.test_signing_out", "test_signing_out", ("skipped", "Chromium missing"))
-    path = junit(tmp_path / "r.xml", PLAIN_PASSED, skipped_browser)
-    assert check("sqlite", path, 0, data_absent) == 1
-    assert "no browser test passed" in capsys.readouterr().err
+    path = junit(tmp_path / "r.xml", PLAIN_PASSED, MATRIX_PASSED, skipped_browser)
+    assert check("postgres", path, 0, data_absent) == 1
+    assert "no browser tests passed" in capsys.readouterr().err
+
+
+def test_each_step_fails_without_the_group_it_alone_runs(tmp_path, data_absent, capsys):
+    """CI runs the browser tests on PostgreSQL only and the URL x role matrix on SQLite only: a step
+    that ran everything else but not its own group must not pass."""
+    assert check("postgres", junit(tmp_path / "p.xml", PLAIN_PASSED, MATRIX_PASSED), 0, data_absent) == 1
+    assert check("sqlite", junit(tmp_path / "s.xml", PLAIN_PASSED, BROWSER_PASSED), 0, data_absent) == 1
+    err = capsys.readouterr().err
+    assert "[postgres] FAILS: no browser tests passed" in err
+    assert "[sqlite] FAILS: no tests of the URL x role matrix passed" in err
+    assert check("postgres", junit(tmp_path / "p2.xml", PLAIN_PASSED, BROWSER_PASSED), 0, data_absent) == 0
+    assert check("sqlite", junit(tmp_path / "s2.xml", PLAIN_PASSED, MATRIX_PASSED), 0, data_absent) == 0
 
 
 def test_pytest_failing_fails_the_step_and_no_report_fails_it(tmp_path, data_absent, capsys):
@@ -158,7 +175,7 @@ def test_pytest_failing_fails_the_step_and_no_report_fails_it(tmp_path, data_abs
 
 
 def test_a_good_run_passes(tmp_path, data_present):
-    assert check("postgres", junit(tmp_path / "r.xml", BROWSER_PASSED, PLAIN_PASSED), 0, data_present) == 0
+    assert check("postgres", junit(tmp_path / "r.xml", *OWN_GROUPS, PLAIN_PASSED), 0, data_present) == 0
 
 
 def test_it_reads_the_skip_reasons_of_a_report_that_pytest_wrote(tmp_path, data_present):
@@ -189,7 +206,7 @@ def test_it_reads_the_skip_reasons_of_a_report_that_pytest_wrote(tmp_path, data_
 
 
 def test_the_command_line_exits_non_zero_for_the_postgresql_step_with_a_race_test_skipped(tmp_path, data_absent):
-    path = junit(tmp_path / "r.xml", BROWSER_PASSED, RACE_SKIPPED)
+    path = junit(tmp_path / "r.xml", *OWN_GROUPS, RACE_SKIPPED)
     args = [sys.executable, str(SCRIPT), "postgres", str(path), "0", "--shared-data", str(data_absent)]
     ran = subprocess.run(args, capture_output=True, text=True, timeout=60)
     assert ran.returncode == 1 and "PostgreSQL-only tests were skipped" in ran.stderr
@@ -200,8 +217,29 @@ def test_the_command_line_exits_non_zero_for_the_postgresql_step_with_a_race_tes
 def test_ci_calls_the_check_on_both_test_steps_with_their_labels():
     text = CI_RUN.read_text()
     assert re.search(r'^\s*python3 scripts/check-test-report "\$label" "\$report" "\$status"\s*$', text, re.M)
-    assert re.search(r'^step "[^"]+" tests sqlite\s*$', text, re.M)
-    assert re.search(r'^step "[^"]+" tests postgres scripts/with-postgres\s*$', text, re.M)
+    assert re.search(r'^step "[^"]+" tests sqlite "not browser"\s*$', text, re.M)
+    assert re.search(r'^step "[^"]+" tests postgres "not matrix" scripts/with-postgres\s*$', text, re.M)
+
+
+def test_the_matrix_marker_selects_the_url_x_role_matrix_and_nothing_else():
+    """CI leaves out of the PostgreSQL step what `-m matrix` selects: the matrix's own files only."""
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    ran = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:xdist"]
+        + ["-m", "matrix", "tests/architecture"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    files = {line.split("::")[0] for line in ran.stdout.splitlines() if "::" in line}
+    assert files == {
+        "tests/architecture/test_url_matrix.py",
+        "tests/architecture/test_url_matrix_post.py",
+        "tests/architecture/test_ended_membership.py",
+    }
 
 
 def test_the_tests_and_the_check_agree_on_the_reasons():
