@@ -27,7 +27,7 @@ MOST_PLACES = 1000
 HIGHEST_FEE = Decimal("5000")
 
 
-def _step(workflow, obj, event: str, *, actor, reason: str = "", data=None):
+def _step(workflow, obj, event: str, *, actor, reason: str = ""):
     organisation = obj.organisation if isinstance(obj, Event) else obj.event.organisation
     return transition(
         workflow=workflow,
@@ -36,7 +36,6 @@ def _step(workflow, obj, event: str, *, actor, reason: str = "", data=None):
         actor=actor,
         reason=(reason or "").strip(),
         organisation=organisation,
-        data=data,
         refused_as=TrainingRefused,
     )
 
@@ -343,16 +342,15 @@ def booking_cancel(*, actor, booking: Booking, reason: str = "") -> Booking:
     return locked
 
 
-def _promote_waiting(*, actor, event: Event) -> list[Booking]:
+def _promote_waiting(*, actor, event: Event) -> None:
     """Fills free places from the waiting list, first come first served (the event is locked). Once
     the event has started nobody is booked (and charged) from the list any more."""
-    promoted = []
     if event.status != EventStatus.PUBLISHED or timezone.now() >= event.starts_at:
-        return promoted
+        return
     taken = event.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     free = event.capacity - taken
     if free <= 0:
-        return promoted
+        return
     for booking in (
         event.bookings.filter(status=B.WAITING)
         .select_related("delegate", "organisation")
@@ -362,8 +360,6 @@ def _promote_waiting(*, actor, event: Event) -> list[Booking]:
         locked.promoted_at = timezone.now()
         locked.save(update_fields=["promoted_at"])
         _confirm(locked, event)
-        promoted.append(locked)
-    return promoted
 
 
 @transaction.atomic
@@ -399,7 +395,8 @@ def attendance_record(*, actor, event: Event, attended: dict, memorandum_signed=
         raise TrainingRefused("The memorandum of understanding is signed at an induction")
     for booking_id in memorandum_signed:
         booking = bookings.get(booking_id)
-        if booking is None or not attended.get(booking_id, booking.status == B.ATTENDED):
+        # Attended by this register or an earlier one (taking it set each booking's status above).
+        if booking is None or booking.status != B.ATTENDED:
             raise TrainingRefused("Only a delegate who attended can sign the memorandum there")
         if not booking.memorandum_signed:
             _sign_memorandum(actor=actor, booking=booking)

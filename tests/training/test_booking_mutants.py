@@ -162,3 +162,94 @@ def test_cancelling_an_event_cancels_its_own_bookings_and_no_other_events():
     ]  # fmt: skip
     cancelled = audit_of(at_the_event, "training.booking.cancel")
     assert (cancelled.actor, cancelled.reason) == (coordinator, "The event is cancelled")
+
+
+def test_cancelling_an_event_leaves_bookings_already_cancelled_as_they_were():
+    event, coordinator = b.published()
+    gone = b.book(event, b.person())
+    training.booking_cancel(actor=gone.delegate, booking=gone)
+    gone.refresh_from_db()
+    training.event_cancel(actor=coordinator, event=event, reason="Snow")
+    assert Booking.objects.get(pk=gone.pk).cancelled_at == gone.cancelled_at
+    assert not Notification.objects.filter(user=gone.delegate, title__startswith="Event cancelled").exists()
+
+
+# Booking: who pays, what the audit trail and the waiting list say ----------------------------------
+
+
+def test_a_booking_is_audited_as_the_bookers_for_the_events_alliance_with_the_event_and_delegate():
+    event, _ = b.published()
+    booker = b.person()
+    delegate = b.colleague_of(booker)
+    booking = b.book(event, delegate, actor=booker)
+    made = audit_of(booking, "training.booking.created")
+    assert (made.actor, made.organisation, made.to_state) == (booker, event.organisation, B.CONFIRMED)
+    assert made.data == {"event_id": event.pk, "delegate_id": delegate.pk}
+
+
+def test_joining_the_waiting_list_is_audited_and_the_delegate_told_in_those_words():
+    event, _ = b.published(capacity=1, title="Maths hubs")
+    b.full(event)
+    booking = b.book(event, b.person(), waiting_list=True)
+    assert audit_of(booking, "training.booking.created").to_state == B.WAITING
+    told = Notification.objects.filter(user=booking.delegate).get()
+    assert (told.title, told.body, told.link) == (
+        "On the waiting list: Maths hubs",
+        "Maths hubs on 13 December 2026 at 10am is full. You are on the waiting list and will be booked a place, "
+        "and told, as soon as one is free.",
+        f"/home/events/{event.pk}/",
+    )
+
+
+def test_the_fee_is_invoiced_to_an_organisation_of_the_booker_or_of_the_delegate_and_no_other():
+    event, _ = b.published()
+    booker = b.person()
+    delegate = b.colleague_of(booker)
+    bookers_own, delegates_own = b.alliance(), b.alliance()
+    b.factories.MembershipFactory(user=booker, organisation=bookers_own, role="tsa_coordinator")
+    b.factories.MembershipFactory(user=delegate, organisation=delegates_own, role="tsa_coordinator")
+    placed = b.book(event, delegate, actor=booker, organisation=delegates_own)
+    assert placed.organisation == delegates_own
+    training.booking_cancel(actor=delegate, booking=placed)
+    assert b.book(event, delegate, actor=booker, organisation=bookers_own).organisation == bookers_own
+    stranger, third = b.alliance(name="Somebody Else's Alliance"), b.colleague_of(booker)
+    with refused(f"The fee can be invoiced only to an organisation you or {third.full_name} act for"):
+        b.book(event, third, actor=booker, organisation=stranger)
+
+
+def test_organisers_booking_someone_they_share_no_organisation_with_invoice_the_delegate():
+    """With no organisation named, the fee goes to an organisation the booker and the delegate
+    share; an organiser who shares none invoices the delegate themself ("you")."""
+    event, coordinator = b.published()
+    delegate = b.person()
+    booking = b.book(event, delegate, actor=coordinator)
+    assert booking.organisation is None
+    told = Notification.objects.filter(user=delegate, title__startswith="Place booked").get()
+    assert " The fee of £100.00 is invoiced to you. " in told.body
+
+
+# The waiting list once the event starts, and who moves it up --------------------------------------
+
+
+def test_nobody_is_moved_up_from_the_waiting_list_from_the_minute_the_event_starts(frozen_clock):
+    event, coordinator = b.published(capacity=1)
+    [placed] = b.full(event)
+    waiting = b.book(event, b.person(), waiting_list=True)
+    frozen_clock.move_to(event.starts_at)
+    training.booking_cancel(actor=coordinator, booking=placed)
+    assert Booking.objects.get(pk=waiting.pk).status == B.WAITING
+
+
+def test_more_places_move_the_waiting_list_up_as_the_organisers_change():
+    event, coordinator = b.published(capacity=1)
+    b.full(event)
+    waiting = b.book(event, b.person(), waiting_list=True)
+    training.event_update(actor=coordinator, event=event, values=b.values(capacity=2))
+    moved = audit_of(waiting, "training.booking.promote")
+    assert (moved.actor, moved.reason) == (coordinator, "A place became free")
+
+
+def test_a_title_is_kept_to_200_characters():
+    event, _ = b.draft(title="A" * 250)
+    event.refresh_from_db()
+    assert event.title == "A" * 200

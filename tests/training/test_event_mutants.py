@@ -140,10 +140,11 @@ def test_a_cancelled_event_cannot_change_in_those_words():
 def test_publishing_is_audited_as_the_organisers():
     event, coordinator = b.published()
     [published] = audits(event, "training.event.publish")
-    assert (published.actor, published.organisation, published.to_state) == (
+    assert (published.actor, published.organisation, published.to_state, published.reason) == (
         coordinator,
         event.organisation,
         EventStatus.PUBLISHED,
+        "",
     )
     with refused("Only the event's organisers can change it"):
         training.event_publish(actor=b.person(), event=b.draft()[0])
