@@ -330,3 +330,64 @@ def test_moving_to_the_same_alliance_is_refused_in_those_words():
     leader, association = associated_leader(tsa)
     with _refused(f"The leader is already associated with {tsa.name}"):
         assoc.association_transfer(actor=leader, association=association, organisation=tsa, reason="No change")
+
+
+def test_moving_to_no_organisation_is_refused_in_those_words():
+    tsa, _ = alliance_with_coordinator()
+    leader, association = associated_leader(tsa)
+    with _refused(
+        "That organisation is not a teaching school alliance, hub or strategic grouping, so leaders cannot "
+        "associate with it"
+    ):
+        assoc.association_transfer(actor=leader, association=association, organisation=None, reason="Moving")
+
+
+def test_a_request_tells_the_alliances_coordinators_with_a_link_to_it():
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    asked = assoc.association_request(actor=leader, organisation=tsa)
+    told = Notification.objects.filter(user=coordinator).latest("id")
+    assert (told.title, told.body, told.link) == (
+        f"{leader.full_name} asks to associate with {tsa.name}",
+        f"{leader.full_name} asks to associate with {tsa.name}. Accept or decline their request.",
+        f"/home/leaders/associations/{asked.pk}/",
+    )
+
+
+def test_after_a_move_the_leaders_school_joins_the_new_alliance_as_the_leaders_doing():
+    """Seed 000: an association makes the leader's school a member of the alliance."""
+    from tests import factories
+
+    first, _ = alliance_with_coordinator()
+    second, _ = alliance_with_coordinator()
+    school = factories.SchoolFactory()
+    leader, association = associated_leader(first, school=school)
+    assoc.association_transfer(actor=leader, association=association, organisation=second, reason="Closer")
+    joined = AuditEvent.objects.get(
+        action="organisations.alliance_membership.created", subject_id=str(second.pk), data__school_id=school.pk
+    )
+    assert joined.actor == leader
+
+
+def test_accepting_an_invitation_whose_association_has_ended_says_it_is_no_longer_open():
+    tsa, coordinator = alliance_with_coordinator()
+    leader = unassociated_leader()
+    offered = invitation(tsa, leader, coordinator)
+    assoc.association_accept(actor=leader, association=offered)
+    assoc.association_end(actor=leader, association=Association.objects.get(pk=offered.pk), reason="Moving on")
+    with _refused("This invitation is no longer open"):
+        assoc.association_accept(actor=leader, association=Association.objects.get(pk=offered.pk))
+
+
+def test_an_ending_takes_the_leader_out_of_the_directorys_route_through_the_alliance():
+    from domain.leaders.models import DirectoryEntry
+    from tests import factories
+
+    from .helpers import coordinator_of, published_portrait
+
+    tsa = alliance()
+    leader, association = associated_leader(tsa, school=factories.SchoolFactory())
+    published_portrait(leader, coordinator_of(tsa))
+    assert DirectoryEntry.objects.filter(leader=leader).exists()
+    assoc.association_end(actor=leader, association=association, reason="Moving on")
+    assert not DirectoryEntry.objects.filter(leader=leader).exists()  # an LLE needs a teaching school
