@@ -391,3 +391,27 @@ def test_an_ending_takes_the_leader_out_of_the_directorys_route_through_the_alli
     assert DirectoryEntry.objects.filter(leader=leader).exists()
     assoc.association_end(actor=leader, association=association, reason="Moving on")
     assert not DirectoryEntry.objects.filter(leader=leader).exists()  # an LLE needs a teaching school
+
+
+def test_each_association_is_audited_as_made_by_whoever_started_it_with_the_leader_alliance_and_origin():
+    from .helpers import designate
+
+    tsa, coordinator = alliance_with_coordinator()
+    offered = invitation(tsa, unassociated_leader(), coordinator)
+    designated = designate(organisation=tsa, actor=coordinator)
+    by_designation = Association.objects.get(leader=designated.person, organisation=tsa)
+    for association, origin in ((offered, "invitation"), (by_designation, "designation")):
+        row = audited(association, "created")
+        assert (row.actor, row.organisation) == (coordinator, tsa)
+        assert row.data == {"leader_id": association.leader_id, "organisation_id": tsa.pk, "origin": origin}
+
+
+def test_the_school_joining_the_alliance_is_audited_with_the_reason_and_the_association():
+    from tests import factories
+
+    tsa, coordinator = alliance_with_coordinator()
+    school = factories.SchoolFactory(name="Beck Primary School")
+    leader, association = associated_leader(tsa, school=school)
+    joined = AuditEvent.objects.get(action="organisations.alliance_membership.created", subject_id=str(tsa.pk))
+    assert joined.reason == f"Beck Primary School joined as the school of associated leader {leader.full_name}"
+    assert joined.data == {"school_id": school.pk, "association_id": association.pk}
