@@ -404,6 +404,7 @@ def test_each_association_is_audited_as_made_by_whoever_started_it_with_the_lead
         row = audited(association, "created")
         assert (row.actor, row.organisation) == (coordinator, tsa)
         assert row.data == {"leader_id": association.leader_id, "organisation_id": tsa.pk, "origin": origin}
+    assert by_designation.message == ""  # nobody wrote one
 
 
 def test_the_school_joining_the_alliance_is_audited_with_the_reason_and_the_association():

@@ -320,3 +320,31 @@ def test_a_region_with_no_memorandum_published_refuses_the_signing_in_its_words(
             actor=coordinator, event=event, attended={booking.pk: True}, memorandum_signed=[booking.pk]
         )
     assert Booking.objects.get(pk=booking.pk).status == B.CONFIRMED  # the whole register is refused
+
+
+# An event's details at their boundaries (pure: the venue is passed through) ------------------------
+
+
+def _cleaned(**changes):
+    return training._clean_event(b.values(venue="a school", **changes))
+
+
+def test_the_details_accept_each_boundary_and_fill_in_what_is_left_out():
+    day = b.EVENT_DAY - dt.timedelta(days=5)
+    cleaned = _cleaned(booking_opens_on=day, booking_closes_on=day, cancellation_days=0, fee="5000")
+    assert (cleaned["booking_opens_on"], cleaned["booking_closes_on"]) == (day, day)
+    assert (cleaned["cancellation_days"], str(cleaned["fee"])) == (0, "5000.00")
+    details = b.values(venue="a school", description=None, venue_details=None)
+    del details["fee"]
+    cleaned = training._clean_event(details)
+    assert (str(cleaned["fee"]), cleaned["description"], cleaned["venue_details"]) == ("0.00", "", "")
+
+
+@pytest.mark.django_db
+def test_a_member_of_an_alliance_who_is_not_its_coordinator_cannot_organise_its_events():
+    from domain.accounts.roles import Role
+
+    aire = b.alliance(name="Aire Valley Alliance")
+    panel_member = b.person_in_role(Role.PANEL_MEMBER, organisation=aire)
+    with refused("You cannot organise events for Aire Valley Alliance"):
+        training.event_create(actor=panel_member, organisation=aire, values=b.values())
