@@ -325,21 +325,20 @@ def test_a_move_is_audited_as_the_leaders_and_the_new_alliance_is_told_with_a_li
     )
 
 
-def test_moving_to_the_same_alliance_is_refused_in_those_words():
+@pytest.mark.parametrize("where", ["the same alliance", "no organisation"])
+def test_moving_to_the_same_alliance_or_to_no_organisation_is_refused_in_those_words(where):
     tsa, _ = alliance_with_coordinator()
     leader, association = associated_leader(tsa)
-    with _refused(f"The leader is already associated with {tsa.name}"):
-        assoc.association_transfer(actor=leader, association=association, organisation=tsa, reason="No change")
-
-
-def test_moving_to_no_organisation_is_refused_in_those_words():
-    tsa, _ = alliance_with_coordinator()
-    leader, association = associated_leader(tsa)
-    with _refused(
-        "That organisation is not a teaching school alliance, hub or strategic grouping, so leaders cannot "
-        "associate with it"
-    ):
-        assoc.association_transfer(actor=leader, association=association, organisation=None, reason="Moving")
+    to, words = {
+        "the same alliance": (tsa, f"The leader is already associated with {tsa.name}"),
+        "no organisation": (
+            None,
+            "That organisation is not a teaching school alliance, hub or strategic grouping, so leaders cannot "
+            "associate with it",
+        ),
+    }[where]
+    with _refused(words):
+        assoc.association_transfer(actor=leader, association=association, organisation=to, reason="Moving")
 
 
 def test_a_request_tells_the_alliances_coordinators_with_a_link_to_it():

@@ -244,6 +244,13 @@ def test_a_register_with_no_place_to_take_says_why_in_those_words(clock):
         training.attendance_record(actor=organiser, event=draft, attended={})
 
 
+def _signed_at_the_register(coordinator, event, booking):
+    """The organisers mark the delegate present and record that they signed the memorandum."""
+    return training.attendance_record(
+        actor=coordinator, event=event, attended={booking.pk: True}, memorandum_signed=[booking.pk]
+    )
+
+
 def _induction_with_a_leader(name="Jo Bell"):
     aire, coordinator = b.alliance_with_coordinator()
     leader, association = b.associated_leader(aire)
@@ -293,9 +300,7 @@ def test_the_memorandum_at_another_kind_of_event_is_refused_in_those_words(clock
     booking = b.book(event, leader)
     clock()
     with refused("The memorandum of understanding is signed at an induction"):
-        training.attendance_record(
-            actor=coordinator, event=event, attended={booking.pk: True}, memorandum_signed=[booking.pk]
-        )
+        _signed_at_the_register(coordinator, event, booking)
 
 
 @pytest.mark.django_db
@@ -305,9 +310,7 @@ def test_a_leader_without_an_association_is_told_why_in_those_words(clock):
     booking = b.book(event, leader)
     clock()
     with refused("Jo Bell is not associated with an alliance yet: the memorandum is signed for an association"):
-        training.attendance_record(
-            actor=coordinator, event=event, attended={booking.pk: True}, memorandum_signed=[booking.pk]
-        )
+        _signed_at_the_register(coordinator, event, booking)
 
 
 @pytest.mark.django_db
@@ -316,9 +319,7 @@ def test_a_region_with_no_memorandum_published_refuses_the_signing_in_its_words(
     Memorandum.objects.filter(region=event.region).delete()
     clock()
     with refused("The region has not published a memorandum of understanding yet"):
-        training.attendance_record(
-            actor=coordinator, event=event, attended={booking.pk: True}, memorandum_signed=[booking.pk]
-        )
+        _signed_at_the_register(coordinator, event, booking)
     assert Booking.objects.get(pk=booking.pk).status == B.CONFIRMED  # the whole register is refused
 
 
