@@ -99,6 +99,27 @@ def test_a_coordinator_with_an_app_gives_its_code(client, frozen_clock):
     assert client.get(reverse("portal:home")).status_code == 200
 
 
+@pytest.mark.parametrize("spaced", ["{0} {1}", " {0} {1} ", "{0}-{1}", "{0}  {1}"])
+def test_a_code_is_accepted_as_the_app_shows_it_in_two_groups_of_three(client, frozen_clock, spaced):
+    coordinator = person_in_role(Role.TSA_COORDINATOR)
+    device = totp_device(coordinator)
+    sign_in(client, coordinator)
+    code = code_for(device)
+    response = client.post(reverse("accounts:two-factor"), {"otp_token": spaced.format(code[:3], code[3:])})
+    assert response.status_code == 302, error_summary(response)
+    assert response.url == reverse("portal:home")
+
+
+def test_a_code_of_too_many_numbers_is_refused_as_six_numbers_are_asked_for(client, frozen_clock):
+    coordinator = person_in_role(Role.TSA_COORDINATOR)
+    totp_device(coordinator)
+    sign_in(client, coordinator)
+    response = client.post(reverse("accounts:two-factor"), {"otp_token": "123 4567"})
+    assert "Enter the code as 6 numbers, like 123456" in error_summary(response)
+    response = client.post(reverse("accounts:two-factor"), {"otp_token": "1" * 200})
+    assert "Enter the code as 6 numbers, like 123456" in error_summary(response)
+
+
 def test_sign_in_returns_to_the_page_asked_for_but_never_to_another_site(client):
     leader = person_in_role(Role.SYSTEM_LEADER)
     response = client.post(

@@ -39,16 +39,22 @@ class SignInForm(forms.Form):
         return data
 
 
+CODE_FORMAT = "Enter the code as 6 numbers, like 123456"
+
+
 class TokenForm(forms.Form):
+    """The code from the authenticator app, as the app shows it: "123 456" and "123-456" are
+    accepted as 123456."""
+
     otp_token = forms.CharField(
-        max_length=6,
-        error_messages={"required": "Enter the 6-digit code from your authenticator app"},
+        max_length=20,
+        error_messages={"required": "Enter the 6-digit code from your authenticator app", "max_length": CODE_FORMAT},
     )
 
     def clean_otp_token(self):
-        token = self.cleaned_data["otp_token"].replace(" ", "")
-        if not (token.isdigit() and len(token) == 6):
-            raise forms.ValidationError("Enter the code as 6 numbers, like 123456")
+        token = "".join(self.cleaned_data["otp_token"].replace("-", " ").split())
+        if not (token.isascii() and token.isdigit() and len(token) == 6):
+            raise forms.ValidationError(CODE_FORMAT)
         return token
 
 
