@@ -15,6 +15,7 @@ from domain.accounts.models import User
 from domain.accounts.roles import Role
 from tests.architecture.matrix_perspectives import answered, asked, expectation
 from tests.architecture.matrix_world import build_world, client_with
+from tests.security.caching import not_stored
 from tests.urls import all_url_patterns
 
 ANON = "signed out"
@@ -245,7 +246,9 @@ def test_every_view_declares_a_policy():
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
 def test_url_answers_each_role_as_the_matrix_says(url_name, shared_world, db):
     """Each URL as the demo's person in each role (the owner), as the same role in another
-    alliance of the region and as the same role in another region (matrix_perspectives)."""
+    alliance of the region and as the same role in another region (matrix_perspectives). Every
+    answer to a signed-in person, whatever it is, says that no cache may keep it (issue 13): the
+    browser's "back" after signing out, or a shared computer, must not show personal data."""
     kwargs = url_kwargs(shared_world).get(url_name)
     url = reverse(url_name, kwargs=kwargs)
     row = MATRIX[url_name]
@@ -253,7 +256,10 @@ def test_url_answers_each_role_as_the_matrix_says(url_name, shared_world, db):
     for perspective, role in asked(row):
         expected = expectation(url_name, row, kwargs, perspective, role)
         session = shared_world["sessions"].get(perspective, {}).get(role)
-        answer = answered(client_with(session).get(url), url)
+        response = client_with(session).get(url)
+        answer = answered(response, url)
         if answer != expected:
             wrong[f"{role}, {perspective}"] = f"expected {expected}, got {answer}"
+        elif role != ANON and not not_stored(response):
+            wrong[f"{role}, {perspective}"] = f"may be kept by a cache: Cache-Control {response.get('Cache-Control')!r}"
     assert wrong == {}, f"{url}: {wrong}"

@@ -5,7 +5,8 @@ accessibility check runs on it), noting what each answered.
 Every URL that takes no arguments is asked for, and each URL in example_urls; then every link
 found on the pages shown. At most MAX_PER_VIEW pages per view are shown in the browser (a list's
 second page, a school's neighbour, or the sign-in page that each private page redirects to when
-signed out, are not new pages); every URL is still asked for and its answer checked. The targets
+signed out, are not new pages), and at most MAX_PER_VIEW refusals of each kind (403, 404, 410: the
+same error page whichever page refused); every URL is still asked for and its answer checked. The targets
 of forms that POST are asked for with GET only, which must change nothing: a view that takes only
 POST answers 405 and is not shown. Nothing is ever POSTed. Sign-out is skipped.
 """
@@ -271,7 +272,9 @@ class Crawl:
             return False  # a POST-only view, or a download
         if answer.how == "form":
             return False  # a form's target is looked at, never shown without its form
-        name = view_name(answer.final_url)
+        # A refusal ("you cannot use this page", "not found", "gone") is the same error page
+        # whichever page refused: it is shown once per answer, not once per view that refused.
+        name = view_name(answer.final_url) if answer.status == 200 else f"answered {answer.status}"
         if self._shown_per_view[name] >= MAX_PER_VIEW:
             return False  # seeds come first, so their pages are shown before links' pages
         self._shown_per_view[name] += 1
