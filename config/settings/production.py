@@ -26,6 +26,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Every link in an e-mail starts with the service's public address: refuse to start without it,
+# or the links would point at a developer's machine (base.py's default).
+SERVICE_BASE_URL = os.environ.get("SERVICE_BASE_URL", "").strip().rstrip("/")
+if not SERVICE_BASE_URL:
+    raise ImproperlyConfigured(
+        "Set SERVICE_BASE_URL to the service's public address, like https://school-to-school-support.example, "
+        "for the links in its e-mails."
+    )
+if (
+    not SERVICE_BASE_URL.startswith("https://")
+    or "/" in SERVICE_BASE_URL.removeprefix("https://")
+    or (SERVICE_BASE_URL == "https://")
+):
+    raise ImproperlyConfigured(
+        f"SERVICE_BASE_URL must be the service's https:// address with no path, like "
+        f"https://school-to-school-support.example (it is {SERVICE_BASE_URL!r})."
+    )
+
 # E-mail reaches people only through GOV.UK Notify in production: refuse to start without it.
 if not NOTIFY_API_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set NOTIFY_API_KEY (and NOTIFY_TEMPLATE_ID) so the service can send e-mail.")

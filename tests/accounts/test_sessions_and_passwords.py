@@ -70,3 +70,16 @@ def test_an_unknown_address_gets_the_same_answer_and_no_email(client):
 def test_a_forged_reset_link_is_refused(client):
     response = client.get(reverse("accounts:password-reset-confirm", kwargs={"uidb64": "MQ", "token": "forged"}))
     assert b"This link has expired or has already been used" in response.content
+
+
+def test_the_reset_link_goes_to_the_services_own_address_whatever_host_the_request_named(client, settings):
+    """The link is built from SERVICE_BASE_URL, never from the Host header of the request that asked
+    for it: a request naming another host cannot send a person a link to it."""
+    settings.SERVICE_BASE_URL = "https://school-to-school-support.example/"
+    settings.ALLOWED_HOSTS = ["testserver", "elsewhere.example"]
+    person_in_role(Role.SYSTEM_LEADER, email="reset.me@example.test")
+    client.post(reverse("accounts:password-reset"), {"email": "reset.me@example.test"}, HTTP_HOST="elsewhere.example")
+    body = mail.outbox[0].body
+    assert "https://school-to-school-support.example/account/password-reset/" in body
+    assert "elsewhere.example" not in body
+    assert "Someone asked to reset the password of your School-to-school support account." in body

@@ -92,6 +92,7 @@ def test_production_selects_notify_when_a_key_is_set(monkeypatch):
 
     monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 60)
     monkeypatch.setenv("NOTIFY_API_KEY", "test-key")
+    monkeypatch.setenv("SERVICE_BASE_URL", "https://school-to-school-support.example")
     names = ("config.settings.production", "config.settings.base")
     saved = {name: sys.modules.pop(name, None) for name in names}
     try:

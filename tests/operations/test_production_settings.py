@@ -27,19 +27,23 @@ print(json.dumps({
     "redirect_exempt": settings.SECURE_REDIRECT_EXEMPT,
     "demo": settings.DEMO_DATA_ALLOWED,
     "storage": settings.STORAGES["staticfiles"]["BACKEND"],
+    "service": settings.SERVICE_BASE_URL,
 }))
 """
 
 
+PRODUCTION_ENV = {
+    "PATH": "/usr/bin:/bin",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DJANGO_SECRET_KEY": "a-test-only-secret-key-" + "y" * 40,
+    "NOTIFY_API_KEY": "test-placeholder",
+    "DATABASE_URL": "postgres://s2s@db.invalid:5432/s2s",
+    "SERVICE_BASE_URL": "https://school-to-school-support.example",
+}
+
+
 def production(**env) -> dict:
-    environment = {
-        "PATH": "/usr/bin:/bin",
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": "a-test-only-secret-key-" + "y" * 40,
-        "NOTIFY_API_KEY": "test-placeholder",
-        "DATABASE_URL": "postgres://s2s@db.invalid:5432/s2s",
-        **env,
-    }
+    environment = {**PRODUCTION_ENV, **env}
     run = subprocess.run(
         [sys.executable, "-c", READ], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
     )
@@ -79,3 +83,32 @@ def test_only_the_health_check_answers_plain_http(defaults):
 def test_production_refuses_demo_data_and_serves_hashed_static_files(defaults):
     assert defaults["demo"] is False
     assert defaults["storage"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+@pytest.mark.parametrize(
+    ("address", "refusal"),
+    [
+        (None, "Set SERVICE_BASE_URL"),
+        ("", "Set SERVICE_BASE_URL"),
+        ("http://school-to-school-support.example", "https://"),
+        ("https://", "https://"),
+        ("https://school-to-school-support.example/some/path", "no path"),
+    ],
+)
+def test_production_refuses_to_start_without_the_https_address_its_emails_link_to(address, refusal):
+    """Every link in an e-mail starts with SERVICE_BASE_URL: without it they would point at a
+    developer's machine (http://127.0.0.1:8000)."""
+    environment = {key: value for key, value in PRODUCTION_ENV.items() if key != "SERVICE_BASE_URL"}
+    if address is not None:
+        environment["SERVICE_BASE_URL"] = address
+    run = subprocess.run(
+        [sys.executable, "-c", READ], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+    assert run.returncode != 0
+    assert "ImproperlyConfigured" in run.stderr and refusal in run.stderr
+
+
+def test_the_address_is_read_as_given_without_a_trailing_slash():
+    assert production(SERVICE_BASE_URL="https://school-to-school-support.example/")["service"] == (
+        "https://school-to-school-support.example"
+    )

@@ -30,6 +30,7 @@ def test_the_production_settings_do_not_allow_demo_data(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "a-test-only-secret-key-" + "y" * 40,
         "NOTIFY_API_KEY": "test-placeholder",
+        "SERVICE_BASE_URL": "https://school-to-school-support.example",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
     }
     run = subprocess.run(

@@ -3,6 +3,7 @@
 import base64
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -157,6 +158,11 @@ password_change_done = policy(is_signed_in)(
 class LimitedPasswordReset(auth_views.PasswordResetView):
     """Each request e-mails a link: limited per address and per e-mail address (ADR 17). The
     limit is the same whether or not an account uses the address, so it tells nothing."""
+
+    @property
+    def extra_email_context(self):
+        """The link starts with the service's own address, never the host the request named."""
+        return {"service_base_url": settings.SERVICE_BASE_URL.rstrip("/"), "service_name": settings.SERVICE_NAME}
 
     def form_valid(self, form):
         keys = {"address": client_address(self.request), "email": form.cleaned_data["email"]}
