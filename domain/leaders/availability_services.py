@@ -64,9 +64,8 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
     _lock_leader(leader)  # as commitment_add does: the days committed cannot change while we compare
     committed = committed_days(leader, term)
     if days < committed:
-        raise AssociationRefused(
-            f"{days_text(committed)} days are already committed in the {term.label.lower()}: offer at least that many"
-        )
+        already = "1 day is" if committed == 1 else f"{days_text(committed)} days are"
+        raise AssociationRefused(f"{already} already committed in the {term.label.lower()}: offer at least that many")
     row, created = TermAvailability.objects.select_for_update().get_or_create(
         leader=leader, academic_year=term.year, term=term.name, defaults={"days_offered": days, "note": note}
     )

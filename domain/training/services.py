@@ -262,7 +262,8 @@ def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_li
     taken = locked.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
     full = taken >= locked.capacity
     if full and not waiting_list:
-        raise TrainingRefused(f"All {locked.capacity} places are taken: join the waiting list instead")
+        taken_text = "The only place is" if locked.capacity == 1 else f"All {locked.capacity} places are"
+        raise TrainingRefused(f"{taken_text} taken: join the waiting list instead")
     if organisation is not None and not (
         organiser or organisation.pk in organisation_ids_of(actor) | organisation_ids_of(delegate)
     ):

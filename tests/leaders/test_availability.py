@@ -142,6 +142,14 @@ def test_the_days_offered_cannot_go_below_the_days_committed():
     assert avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=6).days_offered == 6
 
 
+def test_one_day_committed_is_written_as_one_day():
+    leader = unassociated_leader()
+    avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=10)
+    avail.commitment_add(actor=None, leader=leader, term=SPRING_2027, days=1, purpose="Deployment")
+    with pytest.raises(AssociationRefused, match=r"^1 day is already committed in the spring term 2026 to 2027: offer"):
+        avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=Decimal("0.5"))
+
+
 # Unavailable periods --------------------------------------------------------------------------
 
 

@@ -71,7 +71,7 @@ def test_no_email_when_the_booking_is_rolled_back(django_capture_on_commit_callb
     b.full(event)
     with (
         django_capture_on_commit_callbacks(execute=True),
-        pytest.raises(TrainingRefused, match="All 1 places are taken: join the waiting list instead"),
+        pytest.raises(TrainingRefused, match="^The only place is taken: join the waiting list instead$"),
     ):
         b.book(event, b.person())
     assert mail.outbox == []

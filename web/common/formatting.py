@@ -1,6 +1,7 @@
 """How the service writes dates, numbers and distances (GOV.UK style: "22 November 2026")."""
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -38,4 +39,16 @@ def distance(metres) -> str:
     return f"{metres / 1000:.1f} km"
 
 
-__all__ = ["govuk_date", "govuk_datetime", "intcomma", "distance", "date"]
+def how_many(value, singular: str, plural: str | None = None) -> str:
+    """A count with its noun in the right form: "1 day", "0 days", "2.5 days", "1,200 schools".
+    `plural` for nouns that do not just add "s" ("1 person", "3 people")."""
+    if isinstance(value, Decimal):
+        number = f"{value.normalize():f}" if value != value.to_integral_value() else f"{int(value):,}"
+    elif isinstance(value, float) and not value.is_integer():
+        number = f"{value:g}"
+    else:
+        number = f"{int(value):,}"
+    return f"{number} {singular if value == 1 else plural or singular + 's'}"
+
+
+__all__ = ["govuk_date", "govuk_datetime", "intcomma", "distance", "how_many", "date"]

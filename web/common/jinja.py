@@ -39,5 +39,6 @@ def environment(**options):
         govuk_datetime=formatting.govuk_datetime,
         intcomma=formatting.intcomma,
         distance=formatting.distance,
+        how_many=formatting.how_many,
     )
     return env

@@ -22,6 +22,7 @@ from domain.deployments.policies import can_manage_deployment, can_use_deploymen
 from domain.deployments.visit_selectors import may_read_note, time_used, variations_of, visits_of
 from domain.deployments.workflows import DeploymentStatus, VariationStatus, VisitStatus
 from domain.leaders.models.availability import days_text
+from web.common.formatting import how_many
 from web.common.policy import policy
 
 from .views import deployment_or_404
@@ -61,7 +62,7 @@ def visit_tag(visit, today) -> dict:
 
 def time_text(used) -> str:
     """ "2.5 of 4 days" """
-    return f"{days_text(used.logged)} of {days_text(used.allowed)} days"
+    return f"{days_text(used.logged)} of {how_many(used.allowed, 'day')}"
 
 
 def _rights(user, deployment) -> dict:

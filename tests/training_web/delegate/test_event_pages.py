@@ -116,7 +116,7 @@ def test_a_full_event_refuses_a_booking_without_the_waiting_list_then_joins_it(c
     page = client.get(event_url(event)).content.decode()
     assert "Join the waiting list" in page and 'name="waiting_list"' in page
     refused = client.post(event_url(event), {"delegate": "self"})
-    assert errors_of(refused) == ["All 1 places are taken: join the waiting list instead"]
+    assert errors_of(refused) == ["The only place is taken: join the waiting list instead"]
     assert not Booking.objects.filter(delegate=delegate).exists()
     response = client.post(event_url(event), {"delegate": "self", "waiting_list": "on"})
     assert Booking.objects.get(delegate=delegate).status == B.WAITING
