@@ -14,6 +14,9 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 SERVICE_NAME = "School-to-school support"
 # The regional body that runs the service: the controller the privacy notice names (docs/data-protection.md).
 SERVICE_CONTROLLER_NAME = os.environ.get("SERVICE_CONTROLLER_NAME", "")
+# Where people write for help or with feedback (the help page, /help/); without it the page names the
+# regional representative at the controller.
+SERVICE_SUPPORT_EMAIL = os.environ.get("SERVICE_SUPPORT_EMAIL", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.auth",

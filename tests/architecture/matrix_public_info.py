@@ -10,6 +10,7 @@ ROWS: dict = {
     "public:privacy": dict.fromkeys([ANON, *Role.values], 200),
     "public:cookies": dict.fromkeys([ANON, *Role.values], 200),
     "public:accessibility": dict.fromkeys([ANON, *Role.values], 200),
+    "public:help": dict.fromkeys([ANON, *Role.values], 200),
 }
 
 

@@ -1,5 +1,5 @@
-"""The privacy notice, the cookies page and the accessibility statement: open to everyone, linked
-from every page's footer, and saying what the code does (the retention table from
+"""The privacy notice, the cookies page, the accessibility statement and the help page: open to
+everyone, linked from every page's footer, and saying what the code does (the retention table from
 domain/audit/retention.py, the cookies from the settings)."""
 
 import pytest
@@ -15,7 +15,7 @@ from web.public.legal import DEFAULT_CONTROLLER, duration, essential_cookies
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["public:privacy", "public:cookies", "public:accessibility"]
+PAGES = ["public:privacy", "public:cookies", "public:accessibility", "public:help"]
 
 
 def soup(response) -> BeautifulSoup:
@@ -45,9 +45,10 @@ def test_each_page_answers_someone_signed_in(client, name):
 
 
 @pytest.mark.parametrize("name", ["public:start", "public:school-search", "accounts:sign-in", *PAGES])
-def test_the_footer_links_the_three_pages_on_every_page(client, name):
+def test_the_footer_links_help_and_the_three_pages_on_every_page(client, name):
     links = footer_links(client.get(reverse(name)))
     assert links == {
+        "Help": reverse("public:help"),
         "Privacy": reverse("public:privacy"),
         "Cookies": reverse("public:cookies"),
         "Accessibility statement": reverse("public:accessibility"),
@@ -193,3 +194,55 @@ def test_the_accessibility_statement_names_the_body_that_runs_the_service_when_s
     with override_settings(SERVICE_CONTROLLER_NAME=""):
         page = text(client.get(reverse("public:accessibility")))
     assert "This service is run by" not in page
+
+
+# Help, feedback and the phase banner ----------------------------------------------------------------
+
+
+def phase_banner(response):
+    return soup(response).select_one(".govuk-phase-banner")
+
+
+@pytest.mark.parametrize("name", ["public:start", "directory:search", "accounts:sign-in"])
+def test_the_phase_banner_asks_for_feedback_on_the_help_page(client, name):
+    banner = phase_banner(client.get(reverse(name)))
+    link = banner.find("a", string="Give your feedback")
+    assert link["href"] == reverse("public:help") + "#feedback"
+    help_page = soup(client.get(link["href"]))
+    assert help_page.find(id="feedback").get_text(strip=True) == "Give feedback"
+
+
+def test_the_phase_banner_says_the_data_is_made_up_only_where_the_demo_may_be_loaded(client, settings):
+    settings.DEMO_DATA_ALLOWED = True
+    assert "The people, schools and alliances shown are made up." in phase_banner(client.get("/")).get_text(" ")
+    settings.DEMO_DATA_ALLOWED = False
+    banner = phase_banner(client.get("/")).get_text(" ", strip=True)
+    assert "made up" not in banner and "Demo" not in banner
+    assert banner.startswith("Alpha This is a new service.")
+
+
+@override_settings(SERVICE_SUPPORT_EMAIL="help@school-to-school-support.example")
+def test_the_help_page_gives_the_teams_email_for_help_and_for_feedback(client):
+    page = soup(client.get(reverse("public:help")))
+    mailtos = [a["href"] for a in page.select("a[href^='mailto:']")]
+    assert mailtos[0] == "mailto:help@school-to-school-support.example"
+    assert (
+        mailtos[1] == "mailto:help@school-to-school-support.example?subject=Feedback%20on%20School-to-school%20support"
+    )
+    assert "regional representative at" not in page.get_text(" ")
+
+
+@override_settings(SERVICE_SUPPORT_EMAIL="", SERVICE_CONTROLLER_NAME="the Example Regional Board")
+def test_without_a_support_email_the_help_page_names_the_regional_representative(client):
+    page = soup(client.get(reverse("public:help")))
+    assert page.select("a[href^='mailto:']") == []
+    assert "contact your regional representative at the Example Regional Board" in page.get_text(" ", strip=True)
+
+
+def test_the_help_page_offers_a_password_reset_signed_out_and_the_account_signed_in(client):
+    signed_out = soup(client.get(reverse("public:help")))
+    assert signed_out.find("a", href=reverse("accounts:password-reset"))
+    client.force_login(person_in_role(Role.SYSTEM_LEADER), backend="django.contrib.auth.backends.ModelBackend")
+    signed_in = soup(client.get(reverse("public:help")))
+    assert signed_in.find("a", href=reverse("accounts:account"))
+    assert not signed_in.find("a", href=reverse("accounts:password-reset"))

@@ -66,6 +66,8 @@ def service(request):
     user = getattr(request, "user", None)
     return {
         "service_name": settings.SERVICE_NAME,
+        # The phase banner says the data is made up wherever the demo region may be loaded.
+        "demo_data": settings.DEMO_DATA_ALLOWED,
         "navigation": _navigation(request),
         # The header's "Sign out" is a button in a POST form (layout.html), not a link.
         "offer_sign_out": bool(user and user.is_authenticated),

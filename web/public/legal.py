@@ -1,5 +1,6 @@
 """The pages a public body must publish, linked from every page's footer (issue 13): the privacy
-notice, the cookies page and the accessibility statement. Open to everyone.
+notice, the cookies page and the accessibility statement, and the help page, where the phase
+banner's feedback link goes (issue 15). Open to everyone.
 
 The privacy notice renders the retention table from the code (domain/audit/retention.py), and the
 cookies page lists the cookies from the settings, so neither can say something the service does
@@ -104,5 +105,19 @@ def accessibility(request):
             "controller_named": controller_name() != DEFAULT_CONTROLLER,
             "prepared": STATEMENT_PREPARED,
             "reviewed": STATEMENT_REVIEWED,
+        },
+    )
+
+
+@public
+def help_page(request):
+    return render(
+        request,
+        "public/help.html",
+        {
+            "page_title": "Help and feedback",
+            "controller": controller_name(),
+            "support_email": settings.SERVICE_SUPPORT_EMAIL,
+            "signed_in": request.user.is_authenticated,
         },
     )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("privacy/", legal.privacy, name="privacy"),
     path("cookies/", legal.cookies, name="cookies"),
     path("accessibility-statement/", legal.accessibility, name="accessibility"),
+    path("help/", legal.help_page, name="help"),
     # The health check for load balancers (docs/deployment.md): the database answers, or 503.
     path("healthz", health.health, name="health"),
 ]
