@@ -49,9 +49,8 @@ def package_problem(code: str, *, school, client_trust, days: Decimal | None) ->
         if client_trust is not None or is_academy(school):
             return "The 3-day package is for maintained schools; an academy's trust asks for a trust package"
         if school.ofsted_grade != 3:
-            return (
-                "The 3-day package is for maintained schools whose current Ofsted judgement is requires "
-                "improvement (seed 003)"
+            return (  # seed 003
+                "The 3-day package is for maintained schools whose current Ofsted judgement is requires improvement"
             )
     most = package.days + package.extra_days
     if days is not None and days > most:

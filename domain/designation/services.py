@@ -278,9 +278,9 @@ def designation_de_designate(*, actor, designation: Designation, reason_code: st
     """Ends a designation before its term for one of the reasons of seed 004 §26, explained in
     `reason`. Refused, saying why, without both."""
     if reason_code not in DeDesignationReason.values:
-        raise DesignationRefused(
+        raise DesignationRefused(  # seed 004 §26
             "Choose why the leader is de-designated: lack of activity or engagement, misconduct, "
-            "or clear failure to meet the standards (seed 004 §26)"
+            "or clear failure to meet the standards"
         )
     if not (reason or "").strip():
         raise DesignationRefused("Explain why the leader is de-designated")

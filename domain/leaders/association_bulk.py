@@ -44,8 +44,8 @@ def associations_start_many(*, actor, organisation_by_leader: dict, origin: str)
         for association in active[:1]:
             raise AssociationRefused(
                 f"{names[association.leader_id]} is already associated with {association.organisation.name}. A "
-                "leader associates with one alliance, hub or grouping at a time (seed 000)"
-            )
+                "leader associates with one alliance, hub or grouping at a time"
+            )  # seed 000, "Principles of association"
     today, now = timezone.localdate(), timezone.now()
     started_by = getattr(actor, "pk", None)
     try:

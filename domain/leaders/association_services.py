@@ -49,9 +49,9 @@ def _refuse_if_associated(leader, *, organisation=None, you=False) -> None:
     who = "You are" if you else f"{leader.full_name} is"
     if organisation is not None and active.organisation_id == organisation.pk:
         raise AssociationRefused(f"{who} already associated with {organisation.name}")
-    raise AssociationRefused(
+    raise AssociationRefused(  # seed 000, "Principles of association"
         f"{who} already associated with {active.organisation.name}. A leader associates with one alliance, "
-        "hub or grouping at a time (seed 000): "
+        "hub or grouping at a time: "
         + ("end or transfer that association first" if you else "they would need to end or transfer it first")
     )
 

@@ -108,7 +108,7 @@ def paper_exercise_score(*, actor, application: Application, score: int, notes: 
         raise RecruitmentRefused("Only the alliance or hub running the round can score the paper exercise")
     locked = _locked(application)
     if not _is_nle(locked):
-        raise RecruitmentRefused("Only NLE selection has a paper exercise (seed 004 §13)")
+        raise RecruitmentRefused("Only NLE selection has a paper exercise")  # seed 004 §13
     if locked.status != ApplicationStatus.ELIGIBILITY_CHECKED:
         raise RecruitmentRefused(
             "The paper exercise is scored after the eligibility check and before the interview; this "
@@ -138,8 +138,8 @@ def paper_exercise_score(*, actor, application: Application, score: int, notes: 
 
 def _refuse_unless_scoring_open(application: Application) -> None:
     if _is_nle(application) and application.status == ApplicationStatus.ELIGIBILITY_CHECKED:
-        raise RecruitmentRefused(
-            "An NLE applicant is interviewed after the paper exercise: score the paper exercise first (seed 004 §13)"
+        raise RecruitmentRefused(  # seed 004 §13: eligibility, paper exercise, interview
+            "An NLE applicant is interviewed after the paper exercise: score the paper exercise first"
         )
     if application.status not in (
         ApplicationStatus.ELIGIBILITY_CHECKED,

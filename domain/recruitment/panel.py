@@ -140,9 +140,8 @@ def panel_warnings(application: Application) -> PanelCheck:
         and m.organisation_id != round_organisation_id
         for m in members
     ):
-        check.warnings.append(
-            "No member of the panel comes from another teaching school alliance or hub: seed 000 strongly "
-            "advises that one does"
+        check.warnings.append(  # seed 000: a representative from another TSA "strongly advised"
+            "No member of the panel comes from another teaching school alliance or hub: one is strongly advised"
         )
     if not any(m.is_nle_or_experienced_leader for m in members):
         check.problems.append("An NLE or an experienced system leader must sit on the panel")

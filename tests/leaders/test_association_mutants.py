@@ -179,7 +179,7 @@ def test_a_leader_associated_elsewhere_is_told_to_end_or_transfer_it_and_an_alli
     first, _ = alliance_with_coordinator()
     second, coordinator = alliance_with_coordinator()
     leader, _ = associated_leader(first)
-    rule = "A leader associates with one alliance, hub or grouping at a time (seed 000)"
+    rule = "A leader associates with one alliance, hub or grouping at a time"
     to_leader = f"You are already associated with {first.name}. {rule}: end or transfer that association first"
     with pytest.raises(AssociationRefused, match=f"^{re.escape(to_leader)}$"):
         assoc.association_request(actor=leader, organisation=second)

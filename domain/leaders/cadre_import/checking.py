@@ -270,10 +270,10 @@ def _agree(first: LeaderRow, row: LeaderRow, refuse) -> None:
             f"row {first.number} already lists {first.full_name} as {_a(row.role)}: one row for each designation",
         )
     if first.organisation and row.organisation and first.organisation.id != row.organisation.id:
-        refuse(
+        refuse(  # seed 000, "Principles of association"
             "association",
             f"row {first.number} associates {first.full_name} with {first.organisation.name}: a leader associates "
-            "with one alliance, hub or grouping at a time (seed 000)",
+            "with one alliance, hub or grouping at a time",
         )
     if first.portrait_text and row.portrait_text and first.portrait_text != row.portrait_text:
         refuse("pen_portrait", f"row {first.number} gives {first.full_name} another pen portrait: one for each leader")
@@ -305,10 +305,10 @@ def _compare(row: LeaderRow, result: RowResult, context: Context, said: _Person,
     if person is not None and words(person.full_name) != words(row.full_name):
         refuse("full_name", f"{row.email} is the email address of {person.full_name} on the service: use that name")
     if active is not None and organisation is not None and active.id != organisation.id:
-        refuse(
+        refuse(  # seed 000, "Principles of association"
             "association",
             f"{row.full_name} is already associated with {active.name}. A leader associates with one alliance, hub "
-            "or grouping at a time (seed 000): they would need to end or transfer that association first",
+            "or grouping at a time: they would need to end or transfer that association first",
         )
     approver = organisation or active
     if row.portrait_text and approver is None and row.role not in DIRECT_CONTACT_ROLES:

@@ -114,7 +114,7 @@ def test_two_rows_giving_one_person_two_associations_are_refused():
     )
     assert found == [
         "Row 3, column 'Associated with': row 2 associates Sam Example with Aire Test Alliance: a leader associates "
-        "with one alliance, hub or grouping at a time (seed 000)"
+        "with one alliance, hub or grouping at a time"
     ]
 
 
