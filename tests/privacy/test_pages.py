@@ -206,7 +206,8 @@ def phase_banner(response):
 @pytest.mark.parametrize("name", ["public:start", "directory:search", "accounts:sign-in"])
 def test_the_phase_banner_asks_for_feedback_on_the_help_page(client, name):
     banner = phase_banner(client.get(reverse(name)))
-    link = banner.find("a", string="Give your feedback")
+    # Not "Give your feedback": a deployment's page has a link of that name to its feedback form.
+    link = banner.find("a", string="give your feedback on this service")
     assert link["href"] == reverse("public:help") + "#feedback"
     help_page = soup(client.get(link["href"]))
     assert help_page.find(id="feedback").get_text(strip=True) == "Give feedback"
