@@ -1,6 +1,7 @@
 """Production: every secret from the environment, HTTPS only, GOV.UK Notify for e-mail."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -34,11 +35,8 @@ if not SERVICE_BASE_URL:
         "Set SERVICE_BASE_URL to the service's public address, like https://school-to-school-support.example, "
         "for the links in its e-mails."
     )
-if (
-    not SERVICE_BASE_URL.startswith("https://")
-    or "/" in SERVICE_BASE_URL.removeprefix("https://")
-    or (SERVICE_BASE_URL == "https://")
-):
+_service_address = urlsplit(SERVICE_BASE_URL)
+if _service_address.scheme != "https" or not _service_address.netloc or _service_address.path:
     raise ImproperlyConfigured(
         f"SERVICE_BASE_URL must be the service's https:// address with no path, like "
         f"https://school-to-school-support.example (it is {SERVICE_BASE_URL!r})."

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .production_env import PRODUCTION_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 
 READ = """
@@ -30,16 +32,6 @@ print(json.dumps({
     "service": settings.SERVICE_BASE_URL,
 }))
 """
-
-
-PRODUCTION_ENV = {
-    "PATH": "/usr/bin:/bin",
-    "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "DJANGO_SECRET_KEY": "a-test-only-secret-key-" + "y" * 40,
-    "NOTIFY_API_KEY": "test-placeholder",
-    "DATABASE_URL": "postgres://s2s@db.invalid:5432/s2s",
-    "SERVICE_BASE_URL": "https://school-to-school-support.example",
-}
 
 
 def production(**env) -> dict:

@@ -10,6 +10,8 @@ from django.core.management import CommandError, call_command
 
 from domain.accounts.models import User
 
+from .production_env import PRODUCTION_ENV
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,14 +27,7 @@ def test_seed_demo_refuses_when_demo_data_is_not_allowed(settings):
 def test_the_production_settings_do_not_allow_demo_data(tmp_path):
     # The production settings themselves, in a process of their own (on a throwaway SQLite file:
     # the command must stop before it touches any database).
-    env = {
-        "PATH": "/usr/bin:/bin",
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "DJANGO_SECRET_KEY": "a-test-only-secret-key-" + "y" * 40,
-        "NOTIFY_API_KEY": "test-placeholder",
-        "SERVICE_BASE_URL": "https://school-to-school-support.example",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
-    }
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}"}
     run = subprocess.run(
         [sys.executable, "manage.py", "seed_demo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
