@@ -297,9 +297,9 @@ def _invitations_create(*, actor, memberships: list, send: bool) -> list[Invitat
     loaded = [
         row
         for chunk in chunks(ids)
-        for row in Membership.objects.filter(pk__in=chunk).values_list(
-            "pk", "role", "organisation_id", "user_id", "user__email", "user__full_name", "user__password"
-        )
+        for row in Membership.objects.filter(pk__in=chunk)
+        .order_by("pk")  # invited, and e-mailed, in the order the roles were made, on any database
+        .values_list("pk", "role", "organisation_id", "user_id", "user__email", "user__full_name", "user__password")
     ]
     if len(loaded) != len(set(ids)):
         raise InvitationRefused("Some of these roles no longer exist")
