@@ -34,7 +34,7 @@ def then_they_are_signed_in(page: Page) -> None:
 
 
 def when_they_search_for_a_school_by_name(page: Page, name: str) -> None:
-    page.get_by_role("link", name="Schools", exact=True).click()
+    page.get_by_role("link", name="Find a school", exact=True).click()
     page.locator("#q").fill(name)
     page.get_by_role("button", name="Search", exact=True).click()
 

@@ -262,14 +262,14 @@ def when_the_coordinator_approves_a_pen_portrait(page: Page, name: str) -> None:
 
 
 def when_the_coordinator_takes_the_referral_to_a_panel_meeting(page: Page, reference: str) -> None:
-    page.get_by_role("link", name="Requests and panels").click()
+    page.get_by_role("link", name="Support requests").click()
     row = page.locator("tbody tr", has_text=reference)
     row.get_by_role("link", name=reference).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Request {reference}")
     page.get_by_role("button", name="Accept for matching").click()
     expect(page.get_by_text(f"{reference} is accepted for matching")).to_be_visible()
 
-    page.get_by_role("link", name="Requests and panels").click()
+    page.get_by_role("link", name="Support requests").click()
     page.get_by_role("link", name="Schedule a panel meeting").click()
     group = page.get_by_role("group", name="Date")
     for label, value in zip(("Day", "Month", "Year"), ("3", "12", "2026"), strict=True):

@@ -33,13 +33,14 @@ def test_a_system_leader_signs_out_with_the_header_button(new_context):
     then_they_are_signed_out(page)
 
 
-def test_on_a_phone_the_menu_holds_the_sign_out_button(new_context):
+def test_on_a_phone_the_sign_out_button_is_in_view_without_opening_the_menu(new_context):
     build_demo_region()
     page = new_context(label="system leader on a phone", viewport=PHONE).new_page()
     page.goto("/account/sign-in/")
     enter_email_and_password(page, demo_person(Role.SYSTEM_LEADER).email, DEMO_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Your home page")
-    page.get_by_role("button", name="Menu").click()
+    expect(page.get_by_role("button", name="Menu")).to_be_visible()  # the navigation is folded away
+    expect(page.get_by_role("button", name="Sign out")).to_be_in_viewport()  # the account bar is not
     when_they_sign_out(page)
     then_they_are_signed_out(page)
 

@@ -213,11 +213,11 @@ def test_the_navigation_shows_applications_to_people_who_have_applied(client, si
     application = draft_application()
     response = signed_in(application.applicant).get(reverse("recruitment:applications"))
     navigation = [a.get_text(strip=True) for a in soup(response).select(".govuk-service-navigation a")]
-    assert "Applications" in navigation
+    assert "Recruitment" in navigation
     signed_in(factories.UserFactory())
     response = client.get(reverse("recruitment:applications"))
     navigation = [a.get_text(strip=True) for a in soup(response).select(".govuk-service-navigation a")]
-    assert "Applications" not in navigation
+    assert "Recruitment" not in navigation
 
 
 def test_a_refused_submission_s_page_title_starts_with_error(client, signed_in):

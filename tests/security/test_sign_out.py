@@ -35,7 +35,7 @@ def test_asking_for_the_sign_out_address_signs_nobody_out(leader_client):
 def test_the_header_signs_out_with_a_post_form(leader_client):
     page = BeautifulSoup(leader_client.get(reverse("portal:home")).content, "html.parser")
     assert not page.select(f'a[href="{reverse("accounts:sign-out")}"]'), "no link signs a person out"
-    form = page.select_one(f'.govuk-service-navigation form[action="{reverse("accounts:sign-out")}"]')
+    form = page.select_one(f'.app-account-bar form[action="{reverse("accounts:sign-out")}"]')
     assert form is not None and form["method"] == "post"
     assert form.select_one("input[name=csrfmiddlewaretoken]") is not None
     assert form.select_one("button").get_text(strip=True) == "Sign out"

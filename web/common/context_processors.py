@@ -7,7 +7,6 @@ from domain.accounts.policies import can_use_regional_admin, second_factor_outst
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.commissioning.policies import can_run_panels
-from domain.designation.policies import can_list_designations
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.recruitment.policies import can_manage_rounds
 from domain.recruitment.selectors import has_applications
@@ -18,48 +17,62 @@ def _applies(user) -> bool:
     return bool(organisation_ids_of(user, Role.SYSTEM_LEADER)) or has_applications(user)
 
 
-def _navigation(request) -> list[dict]:
-    user = getattr(request, "user", None)  # absent on a 404 answered before the middleware ran
+def _where(request) -> tuple[str, str]:
     match = getattr(request, "resolver_match", None)
-    namespace = match.namespace if match else ""
-    url_name = match.url_name if match else ""
-    signed_in = bool(user and user.is_authenticated)
-    awaiting_second_factor = signed_in and second_factor_outstanding(user)
+    return (match.namespace, match.url_name or "") if match else ("", "")
 
-    def item(name, text, active=False):
-        return {"href": reverse(name), "text": text, "active": active}
 
-    if awaiting_second_factor:
-        # Until the second factor is given, nothing else is open to them but the sign-out button.
+def _item(name: str, text: str, active: bool = False) -> dict:
+    return {"href": reverse(name), "text": text, "active": active}
+
+
+def _navigation(request) -> list[dict]:
+    """The service navigation: at most six items, always in this order (ADR 21):
+    Home, Support requests, Deployments, Leaders (or a leader's own profile), Recruitment, Events.
+    Each person sees the ones their roles open. Signed out, the public tools take their place."""
+    user = getattr(request, "user", None)  # absent on a 404 answered before the middleware ran
+    namespace, url_name = _where(request)
+    if not (user and user.is_authenticated):
+        return [
+            _item("directory:search", "Find a system leader", namespace == "directory"),
+            _item("support:ask", "Ask for support", namespace == "support"),
+            _item("recruitment:open-rounds", "Become a system leader", url_name == "open-rounds"),
+            _item("public:school-search", "Find a school", url_name in ("school-search", "school-detail")),
+        ]
+    if second_factor_outstanding(user):
+        # Until the second factor is given, nothing is open to them but the account bar's sign-out.
         return []
-    items = []
-    if signed_in:
-        items.append(item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation")))
-    items.append(item("public:school-search", "Schools", url_name in ("school-search", "school-detail")))
-    items.append(item("directory:search", "Find a system leader", namespace == "directory"))
-    if signed_in:
-        if is_designated_leader(user):
-            items.append(item("leader:association", "Your association and profile", namespace == "leader"))
-        if can_run_leader_lists(user):
-            items.append(item("alliance:leaders", "Leaders", namespace in ("alliance", "register")))
-        if can_run_panels(user):
-            items.append(item("broker:queue", "Requests and panels", namespace == "broker"))
-        else:
-            items.append(item("requests:list", "Support requests", namespace in ("requests", "offers")))
-        items.append(item("deployments:list", "Deployments", namespace == "deployments"))
-        items.append(item("events:list", "Events", namespace == "events"))
-        if can_list_designations(user):
-            items.append(item("portal:designations", "Designations", url_name.startswith("designation")))
-        if can_manage_rounds(user):
-            items.append(item("rounds:rounds", "Recruitment", namespace == "rounds"))
-        if _applies(user):
-            items.append(item("recruitment:applications", "Applications", namespace == "recruitment"))
-        if can_use_regional_admin(user):
-            items.append(item("regional:home", "Regional admin", namespace == "regional"))
-        items.append(item("accounts:account", "Your account", namespace == "accounts"))
-    else:
-        items.append(item("accounts:sign-in", "Sign in", url_name == "sign-in"))
+    items = [_item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation"))]
+    requests_page = "broker:queue" if can_run_panels(user) else "requests:list"
+    items.append(_item(requests_page, "Support requests", namespace in ("broker", "requests", "offers")))
+    items.append(_item("deployments:list", "Deployments", namespace == "deployments"))
+    if can_run_leader_lists(user):
+        # Designations are the leaders' too: their list is linked from the leaders page.
+        leaders_active = namespace in ("alliance", "register") or url_name.startswith("designation")
+        items.append(_item("alliance:leaders", "Leaders", leaders_active))
+    elif is_designated_leader(user):
+        items.append(_item("leader:association", "Your profile", namespace == "leader"))
+    if can_manage_rounds(user):
+        items.append(_item("rounds:rounds", "Recruitment", namespace in ("rounds", "recruitment")))
+    elif _applies(user):
+        items.append(_item("recruitment:applications", "Recruitment", namespace == "recruitment"))
+    items.append(_item("events:list", "Events", namespace == "events"))
     return items
+
+
+def _account_links(request) -> list[dict]:
+    """The header's account links, beside its "Sign out" button (layout.html)."""
+    user = getattr(request, "user", None)
+    namespace, url_name = _where(request)
+    if not (user and user.is_authenticated):
+        return [_item("accounts:sign-in", "Sign in", url_name == "sign-in")]
+    if second_factor_outstanding(user):
+        return []
+    links = []
+    if can_use_regional_admin(user):
+        links.append(_item("regional:home", "Regional admin", namespace == "regional"))
+    links.append(_item("accounts:account", "Your account", namespace == "accounts"))
+    return links
 
 
 def service(request):
@@ -69,6 +82,7 @@ def service(request):
         # The phase banner says the data is made up wherever the demo region may be loaded.
         "demo_data": settings.DEMO_DATA_ALLOWED,
         "navigation": _navigation(request),
+        "account_links": _account_links(request),
         # The header's "Sign out" is a button in a POST form (layout.html), not a link.
         "offer_sign_out": bool(user and user.is_authenticated),
     }
