@@ -90,10 +90,24 @@ def directory_rebuild() -> int:
 
 @dataclass(frozen=True)
 class Near:
-    """A search centred on a school: its grid point, and how far to look."""
+    """A search centred on a school or on a postcode's place (domain.schools.postcode_places), and
+    how far to look."""
 
-    school: object
+    school: object = None
     within_km: float | None = None
+    place: object = None
+
+    @property
+    def easting(self):
+        return self.place.easting if self.place is not None else getattr(self.school, "easting", None)
+
+    @property
+    def northing(self):
+        return self.place.northing if self.place is not None else getattr(self.school, "northing", None)
+
+    @property
+    def has_grid(self) -> bool:
+        return self.easting is not None and self.northing is not None
 
 
 def directory_entries() -> QuerySet[DirectoryEntry]:
@@ -128,9 +142,9 @@ def directory_search(
         entries = entries.filter(Q(organisation=organisation) | Q(organisation__grouping=organisation))
     if region is not None:
         entries = entries.filter(region=region)
-    if near is None or near.school.easting is None or near.school.northing is None:
+    if near is None or not near.has_grid:
         return entries.order_by("name", "id")
-    e0, n0 = float(near.school.easting), float(near.school.northing)
+    e0, n0 = float(near.easting), float(near.northing)
     if near.within_km:
         metres = float(near.within_km) * 1000
         entries = entries.filter(

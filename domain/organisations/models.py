@@ -50,6 +50,9 @@ class Organisation(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="member_alliances"
     )
     website = models.CharField(max_length=255, blank=True)
+    # How schools reach an alliance or hub, shown in the directory; its coordinators keep them.
+    contact_email = models.EmailField(max_length=254, blank=True)
+    contact_phone = models.CharField(max_length=30, blank=True)
     # Local authority districts a hub serves (hubs file, "areas" column).
     districts = models.JSONField(default=list, blank=True)
     is_active = models.BooleanField(default=True)

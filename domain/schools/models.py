@@ -129,6 +129,7 @@ class RegisterImportKind(models.TextChoices):
     LINKS = "links", "Links between establishments (GIAS)"
     TEACHING_SCHOOLS = "teaching_schools", "Teaching schools and their alliances"
     HUBS = "hubs", "Teaching school hubs"
+    POSTCODES = "postcodes", "Postcodes and their grid points (ONS)"
 
 
 class RegisterImport(models.Model):
@@ -152,3 +153,17 @@ class RegisterImport(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} import of {self.file_name}"
+
+
+class Postcode(models.Model):
+    """A postcode's grid point, from the optional postcode file (the ONS Postcode Directory, loaded
+    by `import_postcodes`: docs/postcodes.md). Without it, searches near a postcode use the centre
+    of its sector or district, from the register's own schools (postcode_places.py)."""
+
+    # As published in the file's "pcds" column: outward code, one space, inward code ("LS6 3QS").
+    postcode = models.CharField(max_length=8, unique=True)
+    easting = models.PositiveIntegerField()
+    northing = models.PositiveIntegerField()
+
+    def __str__(self):
+        return self.postcode

@@ -18,6 +18,8 @@ def _managers(coordinator=200, representative=200) -> dict:
 ROWS: dict = {
     "alliance:leaders": _managers(),
     "alliance:regional-list": _managers(),
+    # Aire's contact details, shown in the directory.
+    "alliance:contact-details": _managers(),
     "alliance:portraits": _managers(),
     # The hub's invitation: not Aire's.
     "alliance:association": _managers(coordinator=404),
@@ -34,5 +36,6 @@ def kwargs(world) -> dict:
         "alliance:association": {"association_id": world["invitation"].pk},
         "alliance:association-change": {"association_id": world["invitation"].pk, "event": "withdraw"},
         "alliance:memorandum-accept": {"association_id": world["association"].pk},
+        "alliance:contact-details": {"organisation_id": world["alliance"].pk},
         "alliance:portrait": {"portrait_id": world["awaiting_portrait"].pk},
     }

@@ -137,6 +137,8 @@ def form_data(html, url, answer="An answer for the matrix") -> dict | None:
             data[name] = field.get("value") or "1"
         elif name == "website":
             data[name] = field.get("value") or "www.example.org.uk"
+        elif kind == "tel" or "phone" in name:
+            data[name] = field.get("value") or "0113 496 0000"
         elif kind == "email" or "email" in name:
             data[name] = field.get("value") or "matrix.answer@matrix.test"
         elif kind == "number" or field.get("inputmode") == "numeric":

@@ -83,6 +83,7 @@ def request_new(request):
     own = own_schools(user)
     q = request.GET.get("q", "")
     found, more = schools_found(q)
+    preferred = id_from(request.GET.get("organisation"))
     draft = request.session.get(DRAFT_KEY)
     if request.method == "POST":
         form = RequestForm(request.POST, own_schools=own, schools=found + _posted_school(request))
@@ -96,7 +97,12 @@ def request_new(request):
         drafted = list(School.objects.filter(pk=int(draft["school"])))
         form = RequestForm(initial=initial_from(draft), own_schools=own, schools=drafted + found)
     else:
-        initial = {"school": str(own[0].pk) if own and not found else "", "referrer_kind": _default_kind(user, own)}
+        initial = {
+            "school": str(own[0].pk) if own and not found else "",
+            "referrer_kind": _default_kind(user, own),
+            # From the directory's "Ask for support from this alliance".
+            "preferred_organisation": str(preferred or ""),
+        }
         form = RequestForm(initial=initial, own_schools=own, schools=found)
     return render(
         request,
@@ -108,6 +114,7 @@ def request_new(request):
             "searched": bool(q.strip()),
             "found": found,
             "more": more,
+            "preferred_id": preferred,
             "own": own,
         },
     )

@@ -22,6 +22,7 @@ SENT_KEY = "commissioning_public_reference"
 def ask(request):
     q = request.GET.get("q", "")
     found, more = schools_found(q)
+    preferred = id_from(request.GET.get("organisation"))
     status = 200
     if request.method == "POST":
         chosen = id_from(request.POST.get("school"))
@@ -56,7 +57,8 @@ def ask(request):
                 request.session[SENT_KEY] = {"reference": created.reference, "school": school.display_name}
                 return redirect("support:sent")
     else:
-        form = PublicRequestForm(schools=found)
+        # From an alliance's or leader's page in the directory: "Ask for support from this alliance".
+        form = PublicRequestForm(initial={"preferred_organisation": str(preferred or "")}, schools=found)
     return render(
         request,
         "commissioning/support/ask.html",
@@ -67,6 +69,7 @@ def ask(request):
             "searched": bool(q.strip()),
             "found": found,
             "more": more,
+            "preferred_id": preferred,
         },
         status=status,
     )

@@ -1,5 +1,6 @@
 """The directory's search form, read from the query string: filters, a leader's name, and "near a
-school" (a school's name, URN or postcode, and how far to look)."""
+school or postcode" (a school's name or URN, any postcode, sector or district in England, and how
+far to look)."""
 
 from django import forms
 
@@ -7,6 +8,7 @@ from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASES, specialisms_by_area
 from domain.leaders.directory import Near
 from domain.leaders.directory_export import role_label
+from domain.schools.postcode_places import place_for, read_postcode
 from domain.schools.selectors import schools_matching
 
 # How far from the school a search may look, in kilometres ("" is any distance).
@@ -66,6 +68,7 @@ class DirectorySearchForm(forms.Form):
         super().__init__(data, auto_id="%s")
         self.fields["organisation"].choices = [("", "Any alliance or hub"), *((str(i), n) for i, n in organisations)]
         self.near_school = None  # the school chosen, once the entry means exactly one
+        self.near_place = None  # or the postcode's place, when the entry is a postcode
         self.school_choices = []  # the schools it may mean, when several
         self.school_match_count = 0
 
@@ -78,6 +81,10 @@ class DirectorySearchForm(forms.Form):
             return data
         if "school" in self.errors:
             return data
+        postcode = read_postcode(text)
+        if postcode is not None:
+            self._near_postcode(text, postcode)
+            return data
         schools, total = schools_matching(text, limit=MAX_SCHOOL_CHOICES)
         if total == 0:
             self.add_error("school", f"No school matches “{text}”: check the spelling, or enter its URN or postcode")
@@ -87,6 +94,21 @@ class DirectorySearchForm(forms.Form):
             self.school_choices, self.school_match_count = schools, total
         return data
 
+    def _near_postcode(self, text, postcode):
+        """A whole postcode that is one school's is that school; any other postcode, sector or
+        district is its place (the postcode, or the centre of its sector or district)."""
+        if len(postcode.inward) == 3:
+            schools, total = schools_matching(postcode.whole, limit=1)
+            if total == 1:
+                self.near_school = schools[0]
+                return
+        self.near_place = place_for(postcode)
+        if self.near_place is None:
+            self.add_error(
+                "school",
+                f"We cannot find where “{text}” is: check the postcode, or enter a school’s name or URN",
+            )
+
     @property
     def needs_school_choice(self) -> bool:
         return bool(self.school_choices)
@@ -95,9 +117,9 @@ class DirectorySearchForm(forms.Form):
         return sum(1 for name in FILTER_FIELDS if self.cleaned_data.get(name))
 
     def near(self) -> Near | None:
-        if self.near_school is None:
+        if self.near_school is None and self.near_place is None:
             return None
-        return Near(school=self.near_school, within_km=self.cleaned_data.get("within"))
+        return Near(school=self.near_school, place=self.near_place, within_km=self.cleaned_data.get("within"))
 
     def search_arguments(self) -> dict:
         data = self.cleaned_data

@@ -76,7 +76,7 @@ def search(request):
             "page": page,
             "rows": rows,
             "near": near,
-            "near_has_grid": near is not None and near.school.easting is not None and near.school.northing is not None,
+            "near_has_grid": near is not None and near.has_grid,
             "school_choices": [
                 {"school": school, "href": "?" + _query(request, school=str(school.urn))}
                 for school in form.school_choices
@@ -154,7 +154,7 @@ def download(request, fmt):
         return redirect(reverse("directory:search") + (f"?{query}" if query else ""))
     arguments = form.search_arguments()
     near = arguments["near"]
-    near_used = near is not None and near.school.easting is not None and near.school.northing is not None
+    near_used = near is not None and near.has_grid
     entries = directory_search(**arguments)
     return audited_download(
         request,

@@ -3,12 +3,13 @@ to associations/<id>/ and pen-portraits/<id>/: keep those paths."""
 
 from django.urls import path
 
-from . import alliance_associations, alliance_portraits, alliance_views
+from . import alliance_associations, alliance_contact, alliance_portraits, alliance_views
 from . import cadre_import_views as cadre
 
 app_name = "alliance"
 urlpatterns = [
     path("", alliance_views.leaders, name="leaders"),
+    path("contact-details/<id:organisation_id>/", alliance_contact.contact_details, name="contact-details"),
     path("regional-list/", alliance_views.regional_list, name="regional-list"),
     path("associations/<id:association_id>/", alliance_associations.association_detail, name="association"),
     path(
