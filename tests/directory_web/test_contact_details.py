@@ -37,7 +37,9 @@ def test_a_coordinator_saves_the_details_and_the_change_is_audited():
 def test_saving_the_same_details_again_records_nothing():
     aire = alliance("Aire Valley Alliance", website="")
     for _ in range(2):
-        organisation_contact_update(actor=aire.coordinator, organisation=aire, email="a@b.example", phone="", website="")
+        organisation_contact_update(
+            actor=aire.coordinator, organisation=aire, email="a@b.example", phone="", website=""
+        )
     assert AuditEvent.objects.filter(action="organisations.contact_details.changed").count() == 1
 
 
@@ -59,7 +61,7 @@ def test_another_alliance_s_coordinator_is_refused():
 def test_unusable_details_are_refused_and_change_nothing(values, field, message):
     aire = alliance("Aire Valley Alliance", website="www.aire.example")
     arguments = {"email": "", "phone": "", "website": "", **values}
-    with pytest.raises(ContactDetailsInvalid) as refused:
+    with pytest.raises(ContactDetailsInvalid, match=message) as refused:
         organisation_contact_update(actor=aire.coordinator, organisation=aire, **arguments)
     assert refused.value.errors[field].startswith(message)
     aire.refresh_from_db()

@@ -97,6 +97,7 @@ def test_a_postcode_search_runs_the_same_number_of_queries_however_many_leaders_
 
     def grow():
         for n in range(3):
-            listed_leader(aire, name=f"More Leader {n}", school=factories.SchoolFactory(easting=430000, northing=436000))
+            school = factories.SchoolFactory(easting=430000, northing=436000)
+            listed_leader(aire, name=f"More Leader {n}", school=school)
 
     assert_constant_queries(lambda: client.get(SEARCH, {"school": "LS6 3QS"}), grow)

@@ -61,11 +61,13 @@ def test_the_postcode_file_takes_precedence_once_loaded():
 
 def test_the_ons_file_is_read_as_published():
     data = (
-        HEADER + "LS6 3QS,LS6  3QS,LS6 3QS,198001,,427331,436019,1,E92000001\n"
-        "BT1 1AA,BT1  1AA,BT1 1AA,198001,,333000,374000,1,N92000002\n"  # Irish Grid: skipped
-        "JE2 3AB,JE2  3AB,JE2 3AB,198001,,,,9,L93000001\n"  # no grid reference: skipped
-        "LS1 4AB,LS1  4AB,LS1 4AB,198001,200012,429900,433600,1,E92000001\n"  # terminated: kept
-    ).encode()
+        (
+            HEADER + "LS6 3QS,LS6  3QS,LS6 3QS,198001,,427331,436019,1,E92000001\n"
+            "BT1 1AA,BT1  1AA,BT1 1AA,198001,,333000,374000,1,N92000002\n"  # Irish Grid: skipped
+            "JE2 3AB,JE2  3AB,JE2 3AB,198001,,,,9,L93000001\n"  # no grid reference: skipped
+            "LS1 4AB,LS1  4AB,LS1 4AB,198001,200012,429900,433600,1,E92000001\n"  # terminated: kept
+        ).encode()
+    )
     parsed = parse_postcodes(data)
     assert parsed.rows == [("LS6 3QS", 427331, 436019), ("LS1 4AB", 429900, 433600)]
     assert (parsed.row_count, parsed.northern_ireland, parsed.without_grid) == (4, 1, 1)

@@ -25,7 +25,8 @@ class ContactDetailsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field, what in (("contact_email", "Email address"), ("contact_phone", "Telephone number")):
-            self.fields[field].error_messages["max_length"] = f"{what} must be {self.fields[field].max_length} characters or fewer"
+            limit = self.fields[field].max_length
+            self.fields[field].error_messages["max_length"] = f"{what} must be {limit} characters or fewer"
         self.fields["website"].error_messages["max_length"] = "Website must be 255 characters or fewer"
 
 
