@@ -260,6 +260,10 @@ def build_demo_region() -> list[DemoPerson]:
         code="DEMO-TSA1",
         lead_school=schools["Aire Valley Primary School"],
         grouping=grouping,
+        # How schools reach it, shown in the directory (made-up; .example is reserved by RFC 2606).
+        contact_email="support@aire-valley-alliance.example",
+        contact_phone="0113 496 0123",
+        website="www.aire-valley-alliance.example",
     )
     organisation(
         "Pennine Teaching School Hub",
@@ -267,6 +271,8 @@ def build_demo_region() -> list[DemoPerson]:
         code="DEMO-HUB1",
         lead_school=schools["Dalesway High School"],
         districts=["Bradford", "Calderdale", "Kirklees"],
+        contact_email="hello@pennine-hub.example",
+        contact_phone="01632 960 456",
     )
     organisation("Leeds City Council (demo)", OrganisationKind.LOCAL_AUTHORITY, code="DEMO-LA")
     for name in ("Aire Valley Primary School", "Goldthorpe Junior School"):
