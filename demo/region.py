@@ -5,6 +5,7 @@ URNs of demo schools start at 990001, above the register's, so a real import nev
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -264,6 +265,7 @@ def build_demo_region() -> list[DemoPerson]:
         contact_email="support@aire-valley-alliance.example",
         contact_phone="0113 496 0123",
         website="www.aire-valley-alliance.example",
+        day_rate=Decimal("450.00"),
     )
     organisation(
         "Pennine Teaching School Hub",

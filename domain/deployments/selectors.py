@@ -22,3 +22,8 @@ def deployments_for(user) -> QuerySet[Deployment]:
 def deployment_for(user, deployment_id) -> Deployment | None:
     """One deployment, or None when it does not exist or is not the person's to see (answer 404)."""
     return deployments_for(user).filter(pk=deployment_id).first()
+
+
+def deployment_of_request(user, support_request) -> Deployment | None:
+    """The deployment an agreed request became, if the person may see it (one query)."""
+    return deployments_for(user).filter(request=support_request).first()

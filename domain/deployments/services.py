@@ -87,6 +87,8 @@ def deployment_start(*, actor, request, leader, offer_id=None) -> Deployment:
         ends_on=request.window_ends,
     )
     payer, payer_name = _payer_of(request)
+    # The alliance's day rate, which the school saw with the offer (commissioning.offer_cost).
+    day_rate = request.brokering_organisation.day_rate if payer != Payer.NOBODY else None
     ContractVersion.objects.create(
         deployment=deployment,
         number=1,
@@ -95,6 +97,7 @@ def deployment_start(*, actor, request, leader, offer_id=None) -> Deployment:
         ends_on=request.window_ends,
         payer=payer,
         payer_name=payer_name,
+        **({"day_rate": day_rate} if day_rate else {}),
         created_by=actor if getattr(actor, "pk", None) else None,
     )
     audit_record(

@@ -4,6 +4,7 @@ contacted through teaching schools"). Its coordinators, and its region's represe
 them."""
 
 import re
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -15,7 +16,9 @@ from domain.schools.selectors import web_address
 
 from .policies import can_act_for_organisation
 
-FIELDS = ("contact_email", "contact_phone", "website")
+FIELDS = ("contact_email", "contact_phone", "website", "day_rate")
+# The same bound as a contract's day rate (domain.deployments.contract_terms.HIGHEST_RATE).
+HIGHEST_DAY_RATE = Decimal("5000")
 # A UK number as people write it: digits, spaces, brackets, hyphens and a leading +.
 _PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
 
@@ -32,8 +35,10 @@ class ContactDetailsInvalid(Exception):
         super().__init__("; ".join(errors.values()))
 
 
-def contact_details_errors(*, email: str, phone: str, website: str) -> dict[str, str]:
+def contact_details_errors(*, email: str, phone: str, website: str, day_rate=None) -> dict[str, str]:
     errors = {}
+    if day_rate is not None and not Decimal(0) < day_rate <= HIGHEST_DAY_RATE:
+        errors["day_rate"] = f"The day rate must be more than £0 and at most £{HIGHEST_DAY_RATE:,}, or left empty"
     if email:
         try:
             validate_email(email)
@@ -48,18 +53,21 @@ def contact_details_errors(*, email: str, phone: str, website: str) -> dict[str,
     return errors
 
 
-def organisation_contact_update(*, actor, organisation: Organisation, email: str, phone: str, website: str):
-    """Sets the three details (blank removes one) and audits what changed. Refuses anyone who may
-    not act for the organisation; changes nothing when a detail is not usable."""
+def organisation_contact_update(
+    *, actor, organisation: Organisation, email: str, phone: str, website: str, day_rate: Decimal | None = None
+):
+    """Sets the details (blank, or no day rate, removes one) and audits what changed. Refuses anyone
+    who may not act for the organisation; changes nothing when a detail is not usable."""
     if not can_act_for_organisation(actor, organisation):
         raise ContactDetailsRefused(f"You cannot change the contact details of {organisation.name}")
     values = {
         "contact_email": (email or "").strip(),
         "contact_phone": " ".join((phone or "").split()),
         "website": (website or "").strip(),
+        "day_rate": day_rate,
     }
     errors = contact_details_errors(
-        email=values["contact_email"], phone=values["contact_phone"], website=values["website"]
+        email=values["contact_email"], phone=values["contact_phone"], website=values["website"], day_rate=day_rate
     )
     if errors:
         raise ContactDetailsInvalid(errors)

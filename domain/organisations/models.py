@@ -53,6 +53,9 @@ class Organisation(models.Model):
     # How schools reach an alliance or hub, shown in the directory; its coordinators keep them.
     contact_email = models.EmailField(max_length=254, blank=True)
     contact_phone = models.CharField(max_length=30, blank=True)
+    # What the alliance or hub charges a school for a day of a leader's support: shown with each
+    # offer and put in each new contract, which may change it (None: agreed case by case).
+    day_rate = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     # Local authority districts a hub serves (hubs file, "areas" column).
     districts = models.JSONField(default=list, blank=True)
     is_active = models.BooleanField(default=True)

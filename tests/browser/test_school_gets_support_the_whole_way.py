@@ -200,10 +200,17 @@ def then_the_school_sees_its_request_waiting_for_the_alliance(page: Page, refere
     expect(summary_value(page, "Arranged by")).to_have_text(AIRE)
 
 
-def then_the_support_is_agreed(page: Page) -> None:
+def then_the_support_is_agreed(page: Page, reference: str) -> None:
+    # Accepting leads straight on to the deployment's contract, which the school agrees next.
     expect(page.get_by_text(f"Deployment agreed: {ALEX} will support the school")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Deployment: {SCHOOL}")
+    expect(page.get_by_role("heading", level=2, name="Contract and action plan")).to_be_in_viewport()
+    # The request's page says so, and leads to the deployment too.
+    page.get_by_role("link", name="Support requests").click()
+    page.get_by_role("link", name=reference).click()
     expect(page.locator("main .govuk-tag").first).to_have_text("Agreed")
     expect(page.get_by_text("The deployment is agreed.")).to_be_visible()
+    expect(page.get_by_role("link", name="See the deployment and its contract")).to_be_visible()
     progress = page.locator("ol.app-timeline")
     for step in ("Request sent", f"Accepted for matching by {AIRE}", f"Leader chosen: {ALEX}", "Deployment agreed"):
         expect(progress).to_contain_text(step)
@@ -246,5 +253,5 @@ def test_a_school_asks_for_support_and_the_leader_the_panel_chose_is_agreed(new_
     client = new_context(label="School contact, again").new_page()
     sign_in(client, demo_person(Role.SCHOOL_CONTACT))
     when_the_school_accepts_the_leader(client, reference)
-    then_the_support_is_agreed(client)
+    then_the_support_is_agreed(client, reference)
     then_the_register_holds_the_deployment(reference)

@@ -72,7 +72,7 @@ def test_the_coordinator_changes_them_from_the_leaders_page(client):
     aire = alliance("Aire Valley Alliance")
     sign_in(client, aire.coordinator)
     leaders = _soup(client.get(reverse("alliance:leaders"), {"organisation": aire.pk}))
-    link = leaders.find("a", string=lambda s: s and s.startswith("Change how schools contact"))
+    link = leaders.find("a", string=lambda s: s and s.startswith("Change the contact details"))
     assert link["href"] == reverse("alliance:contact-details", args=[aire.pk])
     refused = client.post(link["href"], {"contact_email": "nope", "contact_phone": "", "website": ""})
     page = _soup(refused)

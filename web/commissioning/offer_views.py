@@ -19,6 +19,7 @@ from domain.accounts.policies import is_signed_in
 from domain.audit.selectors import timeline_for
 from domain.commissioning import offer_services as services
 from domain.commissioning.errors import CommissioningRefused
+from domain.commissioning.offer_cost import offer_cost
 from domain.commissioning.policies import can_agree_offer_for_alliance, can_answer_offer_as_leader, can_triage
 from domain.commissioning.request_services import LINK_TO_REQUEST
 from domain.commissioning.selectors import offer_for, offers_for
@@ -199,6 +200,7 @@ def offer_detail(request, offer_id):
             "steps": open_steps(user, offer),
             "tag": tag_for(offer),
             "days": days_text(support.days),
+            "cost": offer_cost(support),
             "role_sought": _role_label(support.role_sought),
             "history": _history(offer),
             "request_link": LINK_TO_REQUEST.format(pk=support.pk),

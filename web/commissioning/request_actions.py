@@ -5,9 +5,11 @@ may not act on this way answers 404, like one they may not see."""
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from domain.commissioning import offer_services, request_services
 from domain.commissioning.errors import CommissioningRefused
+from domain.commissioning.offer_cost import offer_cost
 from domain.commissioning.policies import (
     can_answer_offer_as_client,
     can_ask_for_support,
@@ -15,6 +17,7 @@ from domain.commissioning.policies import (
     is_client_of,
 )
 from domain.commissioning.workflows import REQUEST, OfferStatus, RequestStatus
+from domain.deployments.selectors import deployment_of_request
 from domain.leaders.models.availability import days_text
 from domain.leaders.portrait_services import portrait_published
 from domain.workflows.table import TransitionRefused
@@ -116,6 +119,10 @@ def offer_answer(request, request_id):
         else:
             if accepted:
                 messages.success(request, f"Deployment agreed: {offer.leader.full_name} will support the school")
+                deployment = deployment_of_request(request.user, support_request)
+                if deployment is not None:
+                    # Straight to what comes next: the contract the school agrees before the work starts.
+                    return redirect(reverse("deployments:detail", args=[deployment.pk]) + "#contract")
             else:
                 messages.success(request, "You declined the offer: the alliance or hub will choose again")
             return _to_request(support_request)
@@ -129,5 +136,6 @@ def offer_answer(request, request_id):
             "offer": offer,
             "portrait": portrait,
             "days": days_text(support_request.days),
+            "cost": offer_cost(support_request),
         },
     )

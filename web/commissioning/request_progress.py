@@ -15,6 +15,7 @@ from domain.commissioning.policies import (
     is_client_of,
 )
 from domain.commissioning.workflows import REQUEST, OfferStatus, RequestStatus
+from domain.deployments.selectors import deployment_of_request
 from domain.designation.models import DesignationRole
 from domain.leaders.models.availability import days_text
 from web.common.formatting import govuk_datetime
@@ -131,6 +132,7 @@ def request_detail(request, request_id):
             "waiting_offer": waiting,
             "live_offer": live,
             "actions": actions,
+            "deployment": deployment_of_request(user, support_request) if support_request.status == R.AGREED else None,
             "days": days_text(support_request.days),
             "role_label": dict(DesignationRole.choices).get(support_request.role_sought, support_request.role_sought),
         },

@@ -21,6 +21,17 @@ class ContactDetailsForm(forms.Form):
     contact_email = forms.CharField(required=False, max_length=254)
     contact_phone = forms.CharField(required=False, max_length=30)
     website = forms.CharField(required=False, max_length=255)
+    day_rate = forms.DecimalField(
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        error_messages={
+            "invalid": "Enter the day rate in pounds, like 450 or 450.50",
+            "max_digits": "Enter a day rate of £5,000 or less",
+            "max_decimal_places": "Enter the day rate in pounds and pence, like 450.50",
+            "max_whole_digits": "Enter a day rate of £5,000 or less",
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,6 +57,7 @@ def contact_details(request, organisation_id):
                     email=form.cleaned_data["contact_email"],
                     phone=form.cleaned_data["contact_phone"],
                     website=form.cleaned_data["website"],
+                    day_rate=form.cleaned_data["day_rate"],
                 )
             except ContactDetailsInvalid as invalid:
                 for field, message in invalid.errors.items():
@@ -57,10 +69,12 @@ def contact_details(request, organisation_id):
                 return redirect(back)
     else:
         form = ContactDetailsForm(
-            initial={name: getattr(organisation, name) for name in ("contact_email", "contact_phone", "website")}
+            initial={
+                name: getattr(organisation, name) for name in ("contact_email", "contact_phone", "website", "day_rate")
+            }
         )
     return render(
         request,
         "leaders/alliance/contact_details.html",
-        {"page_title": "How schools contact you", "form": form, "organisation": organisation, "back": back},
+        {"page_title": "Contact details and day rate", "form": form, "organisation": organisation, "back": back},
     )

@@ -107,12 +107,33 @@ def test_the_client_accepts_the_offer(demo, as_person):
     assert "Alex Fernleigh" in text and "4 days" in text and "About Alex Fernleigh" in text
     refused = client.post(_url("requests:offer-answer", demo["request"]), {})
     assert errors(refused) == ["Select yes if the school accepts the offer"]
-    done = client.post(_url("requests:offer-answer", demo["request"]), {"answer": "accept"}, follow=True)
-    assert "Deployment agreed" in banner(done)
+    done = client.post(_url("requests:offer-answer", demo["request"]), {"answer": "accept"})
     demo["request"].refresh_from_db()
     assert demo["request"].status == "agreed"
-    assert Deployment.objects.get(request=demo["request"]).leader == demo["leader"]
-    assert "The school accepted the offer" in main_text(done) and "Deployment agreed" in main_text(done)
+    deployment = Deployment.objects.get(request=demo["request"])
+    assert deployment.leader == demo["leader"]
+    # Straight on to the deployment's contract, which the school agrees next.
+    assert done.url == reverse("deployments:detail", args=[deployment.pk]) + "#contract"
+    landed = client.get(done.url)
+    assert "Deployment agreed" in banner(landed) and soup(landed).find(id="contract")
+    again = client.get(_url("requests:detail", demo["request"]))
+    assert "The school accepted the offer" in main_text(again) and "Deployment agreed" in main_text(again)
+    link = soup(again).find("a", string="See the deployment and its contract")
+    assert link["href"] == reverse("deployments:detail", args=[deployment.pk]) + "#contract"
+
+
+def test_the_offer_shows_the_cost_and_who_pays(demo, as_person):
+    offer_leader_accept(actor=demo["leader"], offer=demo["offer"])
+    support = demo["request"]
+    page = as_person("contact").get(_url("requests:offer-answer", support))
+    rate = support.brokering_organisation.day_rate
+    total = rate * support.days
+    assert f"Cost The school pays {support.brokering_organisation.name}: £{total:,.2f}" in main_text(page)
+    assert f"at £{rate:,.2f} a day" in main_text(page)
+    # The contract starts from the same rate.
+    as_person("contact").post(_url("requests:offer-answer", support), {"answer": "accept"})
+    contract = Deployment.objects.get(request=support).contract_versions.get()
+    assert contract.day_rate == rate
 
 
 def test_the_client_declines_the_offer_saying_why(demo, as_person):

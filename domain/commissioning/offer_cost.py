@@ -1,0 +1,45 @@
+"""What an offer of support will cost the school, and who pays, shown before the school accepts
+(seed 002 "Remuneration of Staff": the teaching school charges for its leaders' time; the contract
+then fixes the terms). The day rate is the brokering alliance's own, kept with its contact details;
+the contract may change it."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .models import Funding
+
+
+@dataclass(frozen=True)
+class OfferCost:
+    who_pays: str
+    day_rate: Decimal | None  # None when free, or when the alliance agrees it case by case
+    total: Decimal | None
+
+    @property
+    def summary(self) -> str:
+        if self.day_rate is None:
+            return self.who_pays
+        return (
+            f"{self.who_pays}: £{self.total:,.2f} ({_days(self.total / self.day_rate)} at £{self.day_rate:,.2f} a day)"
+        )
+
+
+def _days(days: Decimal) -> str:
+    days = days.normalize()
+    return f"{days:f} day" + ("" if days == 1 else "s")
+
+
+def offer_cost(support_request) -> OfferCost:
+    organisation = support_request.brokering_organisation
+    if support_request.funding == Funding.FREE:
+        return OfferCost("Nothing: the support is free of charge", None, None)
+    if support_request.funding == Funding.DFE_OFFER:
+        who = "The Department for Education pays"
+    else:
+        payer = support_request.client_trust.name if support_request.client_trust_id else "The school"
+        who = f"{payer} pays {organisation.name}" if organisation else f"{payer} pays"
+    rate = getattr(organisation, "day_rate", None)
+    if rate is None:
+        where = f" with {organisation.name}" if organisation else ""
+        return OfferCost(f"{who}. The day rate is agreed in the contract{where}", None, None)
+    return OfferCost(who, rate, (rate * support_request.days).quantize(Decimal("0.01")))
