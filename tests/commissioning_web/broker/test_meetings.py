@@ -103,7 +103,8 @@ def test_the_meeting_shows_the_candidates_and_their_reasons(demo, agenda, as_use
         for flag in candidate["flags"]:
             assert flag in page
     assert f"{round(eligible[0]['score'] * 100)}%" in page
-    assert "Suggested for the whole agenda" in page and "Solver status" in page
+    assert "the best set of matches we could find for the requests not yet decided" in page
+    assert "Solver" not in page and "OPTIMAL" not in page and "gap" not in page
     assert "Needs and specialisms" in page
 
 
@@ -243,3 +244,20 @@ def test_the_meetings_list_runs_a_constant_number_of_queries(demo, as_user):
 
     response = assert_constant_queries(lambda: client.get(reverse("broker:meetings")), grow)
     assert text_of(response).count("Aire Valley Teaching School Alliance") >= 3
+
+
+@pytest.mark.parametrize(
+    "status, gap, expected",
+    [
+        ("OPTIMAL", 0.0, "No other set of matches scores higher in total."),
+        ("FEASIBLE", 0.0123, "It is within 1.2% of the best possible total."),
+        ("FEASIBLE", 0.00001, "It is within 0.1% of the best possible total."),
+        ("FALLBACK", None, "A better set may exist: the panel decides each request."),
+    ],
+)
+def test_the_whole_agenda_suggestion_is_described_without_solver_words(status, gap, expected):
+    from web.commissioning.meeting_views import solution_words
+
+    words = solution_words({"status": status, "gap": gap})
+    assert words.endswith(expected)
+    assert status not in words and "gap" not in words
