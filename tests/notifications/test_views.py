@@ -41,12 +41,25 @@ def test_home_lists_the_persons_unread_notifications(signed_in, leader):
     html = response.content.decode()
     assert "You have 2 new notifications." in html
     assert html.index("Review due") < html.index("Reference outstanding")  # newest first
-    assert "Your referee has not answered." in html
+    # By title, each linking to its page: the words are on the notifications page.
     assert '<a class="govuk-link" href="/home/x/">Reference outstanding</a>' in html
+    assert "Your referee has not answered." not in html
     assert "Already read" not in html
     assert "Someone else" not in html
-    assert html.count("Mark as read") == 2
+    assert "Mark as read" not in html
     assert "Mark all as read" in html
+    assert 'class="govuk-tag govuk-tag--blue">2 new</span>' in html
+    full = signed_in(leader).get(reverse("portal:notifications")).content.decode()
+    assert "Your referee has not answered." in full and full.count("Mark as read") == 2
+
+
+def test_home_lists_five_of_many_notifications(signed_in, leader):
+    for n in range(12):
+        make(leader, f"Notice {n:02}", minutes_ago=n)
+    html = signed_in(leader).get(reverse("portal:home")).content.decode()
+    assert "You have 12 new notifications." in html
+    assert [f"Notice {n:02}" in html for n in range(12)] == [True] * 5 + [False] * 7
+    assert "These are your 5 newest unread notifications." in html
 
 
 def test_home_with_no_new_notifications(signed_in, leader):

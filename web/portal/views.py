@@ -31,6 +31,9 @@ from web.common.policy import policy
 from .timeline import timeline_entries
 
 NOTIFICATIONS_PER_PAGE = 20
+# The home page lists this many of the newest unread notifications, by title; the rest wait on the
+# notifications page.
+HOME_NOTIFICATIONS = 5
 TIMELINE_LIMIT = 200
 
 
@@ -82,7 +85,7 @@ def home(request):
         {
             "page_title": "Your home page",
             "memberships": memberships,
-            "inbox": inbox_for(request.user),
+            "inbox": inbox_for(request.user, limit=HOME_NOTIFICATIONS),
             "things_to_do": _things_to_do(request.user),
             # A leader's current designations, each with its induction (seed 004 §19-21).
             "designations": [(d, induction_status(d)) for d in current_designations(request.user)],
