@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from domain.audit.services import audit_record
+from domain.designation.criteria.sets import CriteriaSetError, get_set
 from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import reminders_cancel_about
@@ -76,7 +77,11 @@ def round_create(
         # according to need."
         raise RecruitmentRefused("Describe the local need the round answers")
     if not CRITERIA_SET_ID.match(criteria_set or ""):
-        raise RecruitmentRefused("Name the criteria set as name@version, for example yh-lle@1")
+        raise RecruitmentRefused("Choose a criteria set from the list")
+    try:
+        get_set(criteria_set)
+    except CriteriaSetError:
+        raise RecruitmentRefused("Choose a criteria set from the list") from None
     phases = _codes(phases, "phases")
     unknown = [p for p in phases if p not in PHASE_CODES]
     if unknown:

@@ -11,6 +11,7 @@ of forms that POST are asked for with GET only, which must change nothing: a vie
 POST answers 405 and is not shown. Nothing is ever POSTed. Sign-out is skipped.
 """
 
+import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -215,6 +216,30 @@ class Answer:
     how: str  # "seed", "link" or "form"
 
 
+# A phone's width (an iPhone 12 to 15 held upright), for the overflow check.
+PHONE = {"width": 390, "height": 844}
+# The outermost elements that stick out past the right of the screen, when the page scrolls sideways.
+OVERFLOW_JS = """() => {
+  const root = document.documentElement;
+  const width = root.clientWidth;
+  if (root.scrollWidth <= width + 1) return "";
+  const sticksOut = (e) => e.getBoundingClientRect().right > width + 1;
+  const outermost = [...document.body.querySelectorAll("*")].filter(
+    (e) => sticksOut(e) && !(e.parentElement && e.parentElement !== document.body && sticksOut(e.parentElement))
+  );
+  const named = outermost.slice(0, 3).map((e) => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "")
+    + (typeof e.className === "string" && e.className ? "." + e.className.trim().split(/\\s+/)[0] : ""));
+  return `${root.scrollWidth} px wide: ${named.join(", ")}`;
+}"""
+# Words a person should never read: the seed documents' names, and the service's codes for things
+# (a snake_case value such as "client_pays", or a criteria set's code such as "yh-lle@1").
+INTERNAL_WORDS = [
+    re.compile(r"\bseeds?\b(?! (?:funding|money|corn))", re.IGNORECASE),
+    re.compile(r"(?<![@\w./-])[a-z]+(?:_[a-z]+)+(?![\w@.])"),
+    re.compile(r"\b[a-z]{2,}-[a-z]{2,}@\d+\b"),
+]
+
+
 @dataclass
 class Crawl:
     """Crawls the live server at `origin` in `page`, as whoever is signed in there."""
@@ -223,6 +248,8 @@ class Crawl:
     origin: str
     answers: list[Answer] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
+    too_wide: list[str] = field(default_factory=list)  # pages wider than a 390 px phone
+    internal_words: list[str] = field(default_factory=list)  # internal codes in what a person reads
     _queued: set[str] = field(default_factory=set)
     _shown_per_view: Counter = field(default_factory=Counter)
 
@@ -285,6 +312,7 @@ class Crawl:
         and returns its links and the targets of its forms."""
         self.page.goto(url)
         self.shown.append(url)
+        self._check_phone_and_words(url)
         links = self.page.eval_on_selector_all("a[href]", "links => links.map((a) => a.href)")
         forms = self.page.eval_on_selector_all(
             "form", "forms => forms.map((f) => [f.method.toLowerCase(), f.getAttribute('action') || ''])"
@@ -294,6 +322,21 @@ class Crawl:
             if action:  # a form without an action is sent to the page it is on
                 found.append((action, "link" if method == "get" else "form"))
         return found
+
+    def _check_phone_and_words(self, url: str) -> None:
+        """The page at 390 px wide: nothing wider than the screen (a wide table scrolls in its own
+        container). Then its visible text: no internal code or seed reference (issue 15). The
+        resize lays the page out again without loading it, so this costs a few milliseconds."""
+        size = self.page.viewport_size
+        self.page.set_viewport_size(PHONE)
+        wide = self.page.evaluate(OVERFLOW_JS)
+        self.page.set_viewport_size(size)
+        if wide:
+            self.too_wide.append(f"{url}: {wide}")
+        text = self.page.inner_text("body")
+        for pattern in INTERNAL_WORDS:
+            if found := pattern.search(text):
+                self.internal_words.append(f"{url}: “{found.group(0)}”")
 
     # What the smoke test asserts.
 

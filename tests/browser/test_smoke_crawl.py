@@ -100,6 +100,8 @@ def test_every_page_answers_every_role_and_passes_the_accessibility_check(new_co
         timings += [f"    not visited: {not_visited_text(a)}" for a in rest if not _to_sign_in(role, a)]
         problems += [f"[{role}] server error: {e}" for e in crawl.server_errors()]
         problems += [f"[{role}] broken link: {e}" for e in crawl.broken_links()]
+        problems += [f"[{role}] wider than a 390 px phone: {e}" for e in crawl.too_wide]
+        problems += [f"[{role}] internal code or seed reference shown: {e}" for e in crawl.internal_words]
         reached |= {view_name(a.url) for a in seen} - {None}
         asked |= crawl.views_reached()
         for a in rest:

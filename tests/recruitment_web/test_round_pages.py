@@ -123,7 +123,7 @@ def test_the_service_s_refusal_is_shown_in_the_error_summary(client, signed_in, 
             "criteria_set": "not a set id",
         },
     )
-    assert errors(response) == ["Name the criteria set as name@version, for example yh-lle@1"]
+    assert errors(response) == ["Choose a criteria set from the list"]
 
 
 def test_the_round_page_lists_its_applications_with_references_answered(client, signed_in, tsa, round_):
@@ -280,13 +280,17 @@ def test_a_regional_representative_manages_the_rounds_of_their_region_only(clien
     assert round_.organisation.name not in options
 
 
-def test_the_navigation_offers_recruitment_to_coordinators_only(client, signed_in, tsa):
-    def navigation(user):
+def test_the_navigation_offers_the_rounds_to_coordinators_only(client, signed_in, tsa):
+    def recruitment_link(user):
         page = soup(signed_in(user).get(reverse("portal:home")))
-        return [a.get_text(strip=True) for a in page.select(".govuk-service-navigation__link, .govuk-header__link")]
+        links = page.select(".govuk-service-navigation__list a")
+        found = [a["href"] for a in links if a.get_text(strip=True) == "Recruitment"]
+        return found[0] if found else None
 
-    assert "Recruitment" in navigation(tsa[1])
-    assert "Recruitment" not in navigation(person_in_role(Role.SYSTEM_LEADER))
+    assert recruitment_link(tsa[1]) == reverse("rounds:rounds")
+    # A system leader's "Recruitment" is their own applications (ADR 21), never the rounds.
+    assert recruitment_link(person_in_role(Role.SYSTEM_LEADER)) == reverse("recruitment:applications")
+    assert recruitment_link(person_in_role(Role.SCHOOL_CONTACT)) is None
 
 
 def test_a_draft_round_is_opened_from_its_page(client, signed_in, tsa):

@@ -72,7 +72,8 @@ def test_eligibility_is_checked_and_shown_criterion_by_criterion(signed_in):
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ELIGIBILITY_CHECKED
     page = soup(response)
-    assert round_.criteria_set in main_text(response)
+    assert "Local leader of education, Yorkshire and the Humber (version 1)" in main_text(response)
+    assert round_.criteria_set not in main_text(response)  # the set's name, never its code
     rows = page.select("table tbody tr")
     assert len(rows) >= 3
     tags = {t.get_text(strip=True) for t in page.select("table .govuk-tag")}

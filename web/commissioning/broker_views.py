@@ -7,7 +7,7 @@ Another alliance's request answers 404, as if it did not exist."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -75,7 +75,12 @@ def queue(request):
     upcoming = list(
         meetings_for(request.user)
         .filter(status=MeetingStatus.PLANNED, meets_at__gte=timezone.now())
-        .annotate(item_count=Count("items"))[:5]
+        # Decided items' requests move on to "Leader chosen": "still to decide" is what the
+        # queue's "On an agenda" counts, so the two agree.
+        .annotate(
+            item_count=Count("items"),
+            undecided_count=Count("items", filter=Q(items__decided_at__isnull=True)),
+        )[:5]
     )
     return render(
         request,

@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
+from domain.designation.criteria.sets import set_label
+
 from . import formatting
 
 
@@ -40,5 +42,6 @@ def environment(**options):
         intcomma=formatting.intcomma,
         distance=formatting.distance,
         how_many=formatting.how_many,
+        criteria_set_name=set_label,
     )
     return env

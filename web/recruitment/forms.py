@@ -3,6 +3,7 @@ services decide what is allowed (domain/recruitment)."""
 
 from django import forms
 
+from domain.designation.criteria.sets import set_choices
 from domain.designation.specialisms import PHASES
 from domain.recruitment.services import MAX_TEXT
 from domain.schools.models import School
@@ -155,11 +156,11 @@ class RoundForm(forms.Form):
             "max_length": f"The local need {TOO_LONG}",
         },
     )
-    criteria_set = forms.CharField(
-        max_length=80,
+    criteria_set = forms.ChoiceField(
+        choices=set_choices,
         error_messages={
-            "required": "Enter the criteria set, like yh-lle@1",
-            "max_length": "The criteria set must be 80 characters or fewer",
+            "required": "Choose the criteria set applicants are checked against",
+            "invalid_choice": "Choose a criteria set from the list",
         },
     )
 

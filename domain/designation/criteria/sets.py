@@ -244,3 +244,21 @@ def get_set(ref: str, sets: list[CriteriaSet] | None = None) -> CriteriaSet:
         return match[0]
     published = [s for s in found if s.status == "published"]
     return max(published or found, key=lambda s: s.version)
+
+
+def set_label(ref: str, sets: list[CriteriaSet] | None = None) -> str:
+    """A set as a person reads it: its title and version ("Local leader of education, Yorkshire and
+    the Humber (version 1)"), never its code. A set no longer on file is "a criteria set no longer
+    in use"."""
+    try:
+        found = get_set(ref, sets)
+    except CriteriaSetError:
+        return "A criteria set no longer in use"
+    return f"{found.title} (version {found.version})"
+
+
+def set_choices(sets: list[CriteriaSet] | None = None) -> list[tuple[str, str]]:
+    """The sets a round may use, as (code, label): the published ones, then drafts, each marked."""
+    sets = load_sets() if sets is None else sets
+    ordered = sorted(sets, key=lambda s: (s.status != "published", s.title, s.version))
+    return [(s.ref, f"{s.title} (version {s.version}{', draft' if s.status != 'published' else ''})") for s in ordered]
