@@ -81,7 +81,9 @@ def when_the_coordinator_creates_and_opens_a_round(page: Page) -> RecruitmentRou
     page.get_by_label("Date the round closes").fill("31/12/2026")
     page.get_by_label("Local need the round answers").fill("Primary leadership support in the east of the district")
     page.get_by_label("Primary", exact=True).check()
-    page.get_by_label("Criteria set").fill("yh-lle@1")
+    page.get_by_label("Criteria set").select_option(
+        label="Local leader of education, Yorkshire and the Humber (version 1)"
+    )
     page.get_by_role("button", name="Create the round").click()
     expect(page.get_by_text("has been created as a draft")).to_be_visible()
     round_ = RecruitmentRound.objects.get(title=ROUND_TITLE)
