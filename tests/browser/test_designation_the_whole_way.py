@@ -192,7 +192,7 @@ def then_eligibility_shows_criterion_by_criterion(page: Page) -> None:
     table = page.get_by_role("table", name="Criterion by criterion")
     expect(table).to_be_visible()
     expect(table.locator("tbody tr").first).to_be_visible()
-    expect(page.get_by_text("yh-lle@1")).to_be_visible()
+    expect(page.get_by_text("Local leader of education, Yorkshire and the Humber (version 1)").first).to_be_visible()
 
 
 def then_the_designation_appears_with_its_term(page: Page, application) -> None:

@@ -41,7 +41,7 @@ def when_the_coordinator_checks_eligibility(page: Page, application) -> None:
     page.get_by_role("button", name="Check eligibility").click()
     expect(page.get_by_text("The eligibility check has been recorded")).to_be_visible()
     expect(page.get_by_role("table", name="Criterion by criterion")).to_be_visible()
-    expect(page.get_by_text("yh-lle@1")).to_be_visible()
+    expect(page.get_by_text("Local leader of education, Yorkshire and the Humber (version 1)").first).to_be_visible()
 
 
 def then_the_designation_appears(page: Page, application) -> None:
