@@ -46,6 +46,11 @@ def organisations_acted_for(user) -> QuerySet[Organisation]:
     return qs.filter(scope)
 
 
+def organisation_acted_for(user, organisation_id) -> Organisation | None:
+    """One alliance, hub or grouping the person acts for, or None (another's is not theirs)."""
+    return organisations_acted_for(user).filter(pk=organisation_id).first()
+
+
 def associations_for(user, *, statuses=None, organisation=None) -> QuerySet[Association]:
     """Associations of the organisations the person acts for, optionally of some statuses or of
     one organisation; newest first."""

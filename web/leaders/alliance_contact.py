@@ -13,7 +13,7 @@ from domain.leaders.organisation_contact import (
     organisation_contact_update,
 )
 from domain.leaders.policies import can_run_leader_lists
-from domain.leaders.selectors import organisations_acted_for
+from domain.leaders.selectors import organisation_acted_for
 from web.common.policy import policy
 
 
@@ -43,7 +43,7 @@ class ContactDetailsForm(forms.Form):
 
 @policy(can_run_leader_lists)
 def contact_details(request, organisation_id):
-    organisation = organisations_acted_for(request.user).filter(pk=organisation_id).first()
+    organisation = organisation_acted_for(request.user, organisation_id)
     if organisation is None:
         raise Http404("No alliance or hub of yours has that number")
     back = reverse("alliance:leaders") + f"?organisation={organisation.pk}"
