@@ -59,6 +59,9 @@ POST_ROWS: dict = {
     "regional:organisation-add": {"may_change_nothing": True},
     "regional:organisation-move-to-hub": {"may_change_nothing": True},
     "regional:organisation-lead-school": {"extra": {"school_query": "990002"}},
+    # The demo alliance already publishes its details: the POST changes one of them.
+    "regional:organisation-change": {"extra": {"website": "www.aire-valley.example"}},
+    "alliance:contact-details": {"extra": {"contact_phone": "0113 496 0999"}},
     "events:organise-new": {"extra": {"venue_query": "990001", "starts": "10am", "ends": "2pm"}},
     "rounds:reference-chase": {"data": {}},
     # An experienced system leader of the region's other alliance (matrix_world) joins the panel of
