@@ -6,6 +6,8 @@ the contract may change it."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.leaders.models.availability import days_text
+
 from .models import Funding
 
 
@@ -14,19 +16,14 @@ class OfferCost:
     who_pays: str
     day_rate: Decimal | None  # None when free, or when the alliance agrees it case by case
     total: Decimal | None
+    days: Decimal | None = None
 
     @property
     def summary(self) -> str:
         if self.day_rate is None:
             return self.who_pays
-        return (
-            f"{self.who_pays}: £{self.total:,.2f} ({_days(self.total / self.day_rate)} at £{self.day_rate:,.2f} a day)"
-        )
-
-
-def _days(days: Decimal) -> str:
-    days = days.normalize()
-    return f"{days:f} day" + ("" if days == 1 else "s")
+        days = f"{days_text(self.days)} day{'' if self.days == 1 else 's'}"
+        return f"{self.who_pays}: £{self.total:,.2f} ({days} at £{self.day_rate:,.2f} a day)"
 
 
 def offer_cost(support_request) -> OfferCost:
@@ -42,4 +39,4 @@ def offer_cost(support_request) -> OfferCost:
     if rate is None:
         where = f" with {organisation.name}" if organisation else ""
         return OfferCost(f"{who}. The day rate is agreed in the contract{where}", None, None)
-    return OfferCost(who, rate, (rate * support_request.days).quantize(Decimal("0.01")))
+    return OfferCost(who, rate, (rate * support_request.days).quantize(Decimal("0.01")), support_request.days)

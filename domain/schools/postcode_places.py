@@ -14,7 +14,7 @@ prefix, so a search costs at most four queries, at any size of register."""
 import re
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
+from django.db.models import Avg
 
 from .models import Postcode, School
 
@@ -74,7 +74,7 @@ class Place:
         return f"the centre of that postcode {self.precision}"
 
 
-def _mean(model, prefix: str, exact: bool) -> tuple[float, float, int] | None:
+def _mean(model, prefix: str, exact: bool) -> tuple[float, float] | None:
     rows = model.objects.filter(easting__isnull=False, northing__isnull=False)
     if model is Postcode:
         # Stored in capitals as published: a case-sensitive match uses the index PostgreSQL keeps
@@ -82,8 +82,8 @@ def _mean(model, prefix: str, exact: bool) -> tuple[float, float, int] | None:
         rows = rows.filter(postcode=prefix) if exact else rows.filter(postcode__startswith=prefix)
     else:
         rows = rows.filter(postcode__iexact=prefix) if exact else rows.filter(postcode__istartswith=prefix)
-    found = rows.aggregate(e=Avg("easting"), n=Avg("northing"), count=Count("pk"))
-    return (found["e"], found["n"], found["count"]) if found["count"] else None
+    found = rows.aggregate(e=Avg("easting"), n=Avg("northing"))
+    return None if found["e"] is None else (found["e"], found["n"])
 
 
 def _area_prefix(outward: str, digit: str = "") -> str:

@@ -26,7 +26,7 @@ def _item(name: str, text: str, active: bool = False) -> dict:
     return {"href": reverse(name), "text": text, "active": active}
 
 
-def _navigation(request) -> list[dict]:
+def _navigation(request, awaiting_second_factor: bool) -> list[dict]:
     """The service navigation: at most six items, always in this order (ADR 21):
     Home, Support requests, Deployments, Leaders (or a leader's own profile), Recruitment, Events.
     Each person sees the ones their roles open. Signed out, the public tools take their place."""
@@ -39,7 +39,7 @@ def _navigation(request) -> list[dict]:
             _item("recruitment:open-rounds", "Become a system leader", url_name == "open-rounds"),
             _item("public:school-search", "Find a school", url_name in ("school-search", "school-detail")),
         ]
-    if second_factor_outstanding(user):
+    if awaiting_second_factor:
         # Until the second factor is given, nothing is open to them but the account bar's sign-out.
         return []
     items = [_item("portal:home", "Home", namespace == "portal" and not url_name.startswith("designation"))]
@@ -60,13 +60,13 @@ def _navigation(request) -> list[dict]:
     return items
 
 
-def _account_links(request) -> list[dict]:
+def _account_links(request, awaiting_second_factor: bool) -> list[dict]:
     """The header's account links, beside its "Sign out" button (layout.html)."""
     user = getattr(request, "user", None)
     namespace, url_name = _where(request)
     if not (user and user.is_authenticated):
         return [_item("accounts:sign-in", "Sign in", url_name == "sign-in")]
-    if second_factor_outstanding(user):
+    if awaiting_second_factor:
         return []
     links = []
     if can_use_regional_admin(user):
@@ -77,12 +77,14 @@ def _account_links(request) -> list[dict]:
 
 def service(request):
     user = getattr(request, "user", None)
+    # Asked once a page, for both the navigation and the account bar.
+    awaiting = bool(user and user.is_authenticated and second_factor_outstanding(user))
     return {
         "service_name": settings.SERVICE_NAME,
         # The phase banner says the data is made up wherever the demo region may be loaded.
         "demo_data": settings.DEMO_DATA_ALLOWED,
-        "navigation": _navigation(request),
-        "account_links": _account_links(request),
+        "navigation": _navigation(request, awaiting),
+        "account_links": _account_links(request, awaiting),
         # The header's "Sign out" is a button in a POST form (layout.html), not a link.
         "offer_sign_out": bool(user and user.is_authenticated),
     }
