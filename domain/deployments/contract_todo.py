@@ -52,7 +52,7 @@ def to_do_for(user) -> list[ToDo]:
         ]
         if waiting:
             school = version.deployment.client_school.display_name
-            items.append(ToDo("deployments", f"Agree the contract for {school}"))
+            items.append(ToDo("contract", f"Agree the contract for {school}", item=(version.deployment_id,)))
     return items
 
 

@@ -12,12 +12,11 @@ from django.utils import timezone
 
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.leaders.todo import ToDo, _plural
+from domain.leaders.todo import ToDo, counted
 
 from .models import Deployment, Invoice, Payer, Visit
 from .workflows import LIVE_INVOICE_STATES, ContractStatus, InvoiceStatus, VisitStatus
 
-CODE = "deployments"
 # An issued invoice still unpaid this many days after it was issued is chased.
 UNPAID_AFTER_DAYS = 30
 
@@ -30,7 +29,7 @@ def _total_days(queryset):
     return Coalesce(Subquery(summed, output_field=_DAYS), Value(Decimal("0")), output_field=_DAYS)
 
 
-def deployments_to_invoice(organisation_ids) -> int:
+def deployments_to_invoice(organisation_ids):
     """Deployments of these alliances, with an agreed contract that someone pays for, whose
     evidenced days are more than their live invoices hold."""
     return (
@@ -44,7 +43,6 @@ def deployments_to_invoice(organisation_ids) -> int:
             invoiced=_total_days(Invoice.objects.filter(status__in=LIVE_INVOICE_STATES)),
         )
         .filter(evidenced__gt=F("invoiced"))
-        .count()
     )
 
 
@@ -52,32 +50,22 @@ def to_do_for(user) -> list[ToDo]:
     organisation_ids = organisation_ids_of(user, Role.TSA_COORDINATOR)
     if not organisation_ids:
         return []
-    items = []
-    waiting = deployments_to_invoice(organisation_ids)
-    if waiting:
-        items.append(
-            ToDo(
-                CODE,
-                _plural(
-                    waiting,
-                    "Invoice the evidenced days of a deployment",
-                    "Invoice the evidenced days of {count} deployments",
-                ),
-            )
-        )
+    items = counted(
+        "invoice_draft",
+        deployments_to_invoice(organisation_ids),
+        "Invoice the evidenced days of a deployment",
+        "Invoice the evidenced days of {count} deployments",
+    )
     overdue_since = timezone.localdate() - dt.timedelta(days=UNPAID_AFTER_DAYS)
     unpaid = Invoice.objects.filter(
         organisation_id__in=organisation_ids, status=InvoiceStatus.ISSUED, issued_on__lte=overdue_since
-    ).count()
-    if unpaid:
-        items.append(
-            ToDo(
-                CODE,
-                _plural(
-                    unpaid,
-                    f"Chase an invoice unpaid {UNPAID_AFTER_DAYS} days after it was issued",
-                    f"Chase {{count}} invoices unpaid {UNPAID_AFTER_DAYS} days after they were issued",
-                ),
-            )
-        )
+    )
+    items += counted(
+        "invoice_chase",
+        unpaid,
+        f"Chase an invoice unpaid {UNPAID_AFTER_DAYS} days after it was issued",
+        f"Chase {{count}} invoices unpaid {UNPAID_AFTER_DAYS} days after they were issued",
+        "deployment_id",
+        "pk",
+    )
     return items

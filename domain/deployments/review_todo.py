@@ -11,14 +11,12 @@ from django.utils import timezone
 
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.leaders.todo import ToDo, _plural
+from domain.leaders.todo import ToDo, _plural, counted
 
 from .concern_selectors import concerns_visible_to
 from .models import Deployment, Review, ReviewKind
 from .review_services import nlg_progress_due_on
 from .workflows import ConcernStatus, DeploymentStatus
-
-CODE = "deployments"
 
 
 @dataclass(frozen=True)
@@ -68,11 +66,14 @@ def to_do_for(user) -> list[ToDo]:
     lead_scope = Q(deployment__quality_lead=user) | Q(
         deployment__quality_lead__isnull=True, deployment__organisation_id__in=coordinated
     )
-    open_concerns = concerns_visible_to(user).filter(lead_scope).exclude(status=ConcernStatus.RESOLVED).count()
-    if open_concerns:
-        items.append(
-            ToDo(CODE, _plural(open_concerns, "Deal with a cause for concern", "Deal with {count} causes for concern"))
-        )
+    items += counted(
+        "concern",
+        concerns_visible_to(user).filter(lead_scope).exclude(status=ConcernStatus.RESOLVED),
+        "Deal with a cause for concern",
+        "Deal with {count} causes for concern",
+        "deployment_id",
+        "pk",
+    )
 
     # Reviews due on the deployments the person records reviews for: their own, and their alliance's.
     deployments = (
@@ -89,7 +90,7 @@ def to_do_for(user) -> list[ToDo]:
         )
     )
     today = timezone.localdate()
-    due = 0
+    due = []
     for deployment in deployments:
         recorded = {
             kind
@@ -103,7 +104,16 @@ def to_do_for(user) -> list[ToDo]:
         for review in reviews_due(deployment, recorded=recorded, initial_on=deployment.initial_on, today=today):
             # The progress review is on the list from a fortnight before it is due.
             if review.kind != ReviewKind.NLG_PROGRESS or review.due_on - dt.timedelta(days=14) <= today:
-                due += 1
+                due.append((review.due_on, deployment.pk, str(review.kind)))
     if due:
-        items.append(ToDo(CODE, _plural(due, "Record a review that is due", "Record {count} reviews that are due")))
+        soonest = min(due)
+        items.append(
+            ToDo(
+                "review",
+                _plural(len(due), "Record a review that is due", "Record {count} reviews that are due"),
+                count=len(due),
+                due_on=soonest[0],
+                item=soonest[1:] if len(due) == 1 else (),
+            )
+        )
     return items

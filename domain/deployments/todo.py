@@ -1,7 +1,7 @@
 """What deployments ask of a person now, for their home page: contracts to agree, notes of visit
 due, variations to decide, concerns and reviews, feedback to give, invoices to draft or chase.
-Each part keeps its own list (a fixed number of queries each); every item links to the
-deployments list (code "deployments")."""
+Each part keeps its own list (a fixed number of queries each), and names its kind of task, so
+that the home page links each to the item itself."""
 
 from domain.leaders.todo import ToDo
 

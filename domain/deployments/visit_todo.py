@@ -1,40 +1,44 @@
 """What the visits part asks of a person now, for their home page: a leader's notes of visit due
-and overdue; an alliance's requests for more days to decide. Code "deployments" for every item;
-a fixed number of queries (one for the leader, one or two for the alliance)."""
+and overdue, with the date the soonest is due; an alliance's requests for more days to decide.
+A fixed number of queries."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 
 from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.audit.policies import timeline_regions_of
-from domain.leaders.todo import ToDo, _plural
+from domain.leaders.todo import ToDo, _plural, counted, only_item
 
 from .models import Variation, Visit
 from .workflows import OPEN_DEPLOYMENT_STATES, VariationStatus, VisitStatus
 
-CODE = "deployments"
-
 
 def _for_leader(user) -> list[ToDo]:
     today = timezone.localdate()
-    counts = Visit.objects.filter(
+    visits = Visit.objects.filter(
         deployment__leader=user,
         deployment__status__in=OPEN_DEPLOYMENT_STATES,
         status=VisitStatus.PLANNED,
         visited_on__lte=today,
-    ).aggregate(overdue=Count("pk", filter=Q(note_due_on__lt=today)), due=Count("pk", filter=Q(note_due_on__gte=today)))
+    )
     items = []
-    if counts["overdue"]:
-        items.append(
-            ToDo(
-                CODE,
-                _plural(counts["overdue"], "Write an overdue note of visit", "Write {count} overdue notes of visit"),
+    for words, part in (
+        (("Write an overdue note of visit", "Write {count} overdue notes of visit"), Q(note_due_on__lt=today)),
+        (("Write a note of visit", "Write {count} notes of visit"), Q(note_due_on__gte=today)),
+    ):
+        found = visits.filter(part).aggregate(count=Count("pk"), due_on=Min("note_due_on"))
+        if found["count"]:
+            items.append(
+                ToDo(
+                    "visit_note",
+                    _plural(found["count"], *words),
+                    count=found["count"],
+                    due_on=found["due_on"],
+                    item=only_item(visits.filter(part), found["count"], "deployment_id", "pk"),
+                )
             )
-        )
-    if counts["due"]:
-        items.append(ToDo(CODE, _plural(counts["due"], "Write a note of visit", "Write {count} notes of visit")))
     return items
 
 
@@ -48,10 +52,14 @@ def _for_alliance(user) -> list[ToDo]:
         waiting = waiting.filter(
             Q(deployment__organisation_id__in=organisations) | Q(deployment__organisation__region_id__in=regions)
         )
-    count = waiting.count()
-    if not count:
-        return []
-    return [ToDo(CODE, _plural(count, "Decide on a request for more days", "Decide on {count} requests for more days"))]
+    return counted(
+        "variation",
+        waiting,
+        "Decide on a request for more days",
+        "Decide on {count} requests for more days",
+        "deployment_id",
+        "pk",
+    )
 
 
 def to_do_for(user) -> list[ToDo]:

@@ -5,7 +5,7 @@ too, from the same list, but is not asked to."""
 
 from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
-from domain.leaders.todo import ToDo, _plural
+from domain.leaders.todo import ToDo, counted
 
 from .selectors import references_to_confirm
 
@@ -14,16 +14,9 @@ def to_do_for(user) -> list[ToDo]:
     coordinated = organisation_ids_of(user, Role.TSA_COORDINATOR)
     if not coordinated:
         return []
-    count = references_to_confirm(user).filter(application__round__organisation_id__in=coordinated).count()
-    if not count:
-        return []
-    return [
-        ToDo(
-            "referees",
-            _plural(
-                count,
-                "Check a referee's address before their link is sent",
-                "Check {count} referees' addresses before their links are sent",
-            ),
-        )
-    ]
+    return counted(
+        "referees",
+        references_to_confirm(user).filter(application__round__organisation_id__in=coordinated),
+        "Check a referee's address before their link is sent",
+        "Check {count} referees' addresses before their links are sent",
+    )

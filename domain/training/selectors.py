@@ -151,6 +151,25 @@ class InductionStatus:
     done: bool
     attended_on: dt.date | None = None
     event: Event | None = None
+    # Not yet attended: the place the leader holds on an induction still to come, if any.
+    booking: "Booking | None" = None
+
+
+def induction_booked(person_id) -> Booking | None:
+    """The person's place (confirmed or on the waiting list) on the soonest published induction
+    still to end, or None."""
+    return (
+        Booking.objects.filter(
+            delegate_id=person_id,
+            status__in=[B.CONFIRMED, B.WAITING],
+            event__kind=EventKind.INDUCTION,
+            event__status=EventStatus.PUBLISHED,
+            event__ends_at__gte=timezone.now(),
+        )
+        .select_related("event")
+        .order_by("event__starts_at", "pk")
+        .first()
+    )
 
 
 def induction_status(designation) -> InductionStatus:
@@ -170,7 +189,7 @@ def induction_status(designation) -> InductionStatus:
         .first()
     )
     if booking is None:
-        return InductionStatus(done=False)
+        return InductionStatus(done=False, booking=induction_booked(designation.person_id))
     return InductionStatus(
         done=True, attended_on=timezone.localtime(booking.event.starts_at).date(), event=booking.event
     )

@@ -8,28 +8,22 @@ from django.utils import timezone
 from domain.designation.models import Designation
 from domain.leaders.todo import ToDo
 
-from .models import Booking, EventKind
+from .models import Booking
 from .policies import can_organise_events
 from .selectors import events_organised_by, induction_status
 from .workflows import BookingStatus, EventStatus
-
-CODE = "events"
 
 
 def _induction_to_book(user) -> list[ToDo]:
     # The newest active designation asks the most (induction_status counts inductions from a year
     # before it started), so an induction due on any is due on it.
     designation = Designation.objects.active().filter(person=user).order_by("-starts_on", "-id").first()
-    if designation is None or induction_status(designation).done:
+    if designation is None:
         return []
-    booked = Booking.objects.filter(
-        delegate=user,
-        status__in=[BookingStatus.CONFIRMED, BookingStatus.WAITING],
-        event__kind=EventKind.INDUCTION,
-        event__status=EventStatus.PUBLISHED,
-        event__ends_at__gte=timezone.now(),
-    ).exists()
-    return [] if booked else [ToDo(CODE, "Book an induction")]
+    status = induction_status(designation)
+    if status.done or status.booking is not None:
+        return []
+    return [ToDo("induction", "Book an induction")]
 
 
 def _registers_to_take(user) -> list[ToDo]:
@@ -42,7 +36,15 @@ def _registers_to_take(user) -> list[ToDo]:
         .filter(Exists(untaken))
         .order_by("starts_at", "id")
     )
-    return [ToDo(CODE, f"Take the register for {event.title}") for event in events]
+    return [
+        ToDo(
+            "register",
+            f"Take the register for {event.title}",
+            due_on=timezone.localtime(event.starts_at).date(),
+            item=(event.pk,),
+        )
+        for event in events
+    ]
 
 
 def to_do_for(user) -> list[ToDo]:

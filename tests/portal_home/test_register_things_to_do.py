@@ -6,6 +6,8 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from domain.accounts.models import User
+from domain.commissioning.models import Offer
+from domain.deployments.models import Concern, FeedbackRound
 from domain.leaders import association_services, memorandum_services, portrait_services
 from domain.leaders.models import Association, MemorandumParty, PenPortrait, Term
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
@@ -36,7 +38,9 @@ def test_a_leader_with_an_invitation_and_nothing_written_is_asked_for_each(clien
     assert items == {
         "Answer an invitation to associate": reverse("leader:association"),
         "Write your pen portrait for the directory": reverse("leader:pen-portrait"),
-        "Say how many days you can give in the autumn term 2026 to 2027": reverse("leader:availability"),
+        "Say how many days you can give in the autumn term 2026 to 2027": reverse(
+            "leader:availability-term", args=[TERM.key]
+        ),
         # demo.training: no induction attended yet.
         "Book an induction": reverse("events:list"),
     }
@@ -44,11 +48,15 @@ def test_a_leader_with_an_invitation_and_nothing_written_is_asked_for_each(clien
 
 def test_a_leader_with_everything_done_is_asked_only_to_answer_their_offer(client, demo):
     assert to_do_for_leader(demo["system.leader"], term=TERM) == []
+    offer = Offer.objects.get(leader=demo["system.leader"], status="with_leader")
+    round_ = FeedbackRound.objects.get(deployment__leader=demo["system.leader"])
     # demo.commissioning: the panel chose the system leader for the school contact's request.
     # demo.deployments: the school answered the mid-deployment feedback; the leader has not yet.
     assert things_to_do(client, demo["system.leader"]) == {
-        "Answer an offer of a deployment": reverse("offers:list"),
-        "Give your feedback on a deployment": reverse("deployments:list"),
+        "Answer an offer of a deployment": reverse("offers:detail", args=[offer.pk]),
+        "Give your feedback on a deployment": reverse(
+            "deployments:feedback-round", args=[round_.deployment_id, round_.pk]
+        ),
         "Book an induction": reverse("events:list"),
     }
 
@@ -74,13 +82,20 @@ def test_an_alliance_is_asked_to_answer_requests_approve_portraits_and_accept_me
     aire = Association.objects.get(leader=demo["system.leader"]).organisation
     association_services.association_request(actor=drew, organisation=aire)
     items = things_to_do(client, demo["coordinator"])
+    concern = Concern.objects.get()
     assert items == {
-        "Answer a leader's request to associate": reverse("alliance:leaders"),
+        "Answer a leader's request to associate": reverse(
+            "alliance:association", args=[Association.objects.get(leader=drew, status="requested").pk]
+        ),
         # demo.commissioning: the local authority's referral and the public form's request.
         "Triage 2 requests for support": reverse("broker:queue"),
         # demo.deployments: the leader's open concern, and a shared day not yet invoiced.
-        "Deal with a cause for concern": reverse("deployments:list"),
-        "Invoice the evidenced days of a deployment": reverse("deployments:list"),
+        "Deal with a cause for concern": reverse(
+            "deployments:concern-detail", args=[concern.deployment_id, concern.pk]
+        ),
+        "Invoice the evidenced days of a deployment": reverse(
+            "deployments:invoice-draft", args=[concern.deployment_id]
+        ),
         # demo.region: the second applicant's referees and chair, waiting for the check (ADR 18).
         "Check 3 referees' addresses before their links are sent": reverse("rounds:references-to-confirm"),
     }

@@ -44,23 +44,41 @@ def _back_to(request, default="portal:home"):
     return reverse(default)
 
 
-# Where each of the register's "things to do" is done (domain.leaders.todo).
+# Where each kind of task is done (the domains' to_do_for): the list of its items and, for a
+# task about a single item, that item's page (its identifiers are the task's `item`) and the part
+# of it that needs doing.
 TO_DO_PAGES = {
-    "invitations": "leader:association",
-    "memorandum": "leader:memorandum",
-    "pen_portrait": "leader:pen-portrait",
-    "availability": "leader:availability",
-    "requests": "alliance:leaders",
-    "portraits": "alliance:portraits",
-    "leaders": "alliance:leaders",
-    "offers": "offers:list",
-    "triage": "broker:queue",
-    "client_offers": "requests:list",
-    "confirm": "requests:list",
-    "deployments": "deployments:list",
-    "events": "events:list",
-    "referees": "rounds:references-to-confirm",
+    "invitations": ("leader:association", None),
+    "memorandum": ("leader:memorandum", None),
+    "pen_portrait": ("leader:pen-portrait", None),
+    "availability": ("leader:availability", "leader:availability-term"),
+    "requests": ("alliance:leaders", "alliance:association"),
+    "portraits": ("alliance:portraits", "alliance:portrait"),
+    "leaders": ("alliance:leaders", "alliance:association"),
+    "offers": ("offers:list", "offers:detail"),
+    "triage": ("broker:queue", "broker:request"),
+    "client_offers": ("requests:list", "requests:detail"),
+    "confirm": ("requests:list", "requests:detail"),
+    "contract": ("deployments:list", "deployments:contract"),
+    "visit_note": ("deployments:list", "deployments:visit-note"),
+    "variation": ("deployments:list", "deployments:variation-decide"),
+    "concern": ("deployments:list", "deployments:concern-detail"),
+    "review": ("deployments:list", "deployments:review-record"),
+    "feedback": ("deployments:list", "deployments:feedback-round"),
+    "invoice_draft": ("deployments:list", "deployments:invoice-draft"),
+    "invoice_chase": ("deployments:invoices", "deployments:invoice"),
+    "induction": ("events:list", None),
+    "register": ("events:organise", "events:organise-register"),
+    "referees": ("rounds:references-to-confirm", "rounds:reference-confirm"),
 }
+
+
+def to_do_link(item) -> str:
+    """The page a task is done on: the item's own when the task is about one item."""
+    list_page, item_page = TO_DO_PAGES[item.code]
+    if item.item and item_page:
+        return reverse(item_page, args=item.item)
+    return reverse(list_page)
 
 
 def _things_to_do(user) -> list[dict]:
@@ -73,7 +91,18 @@ def _things_to_do(user) -> list[dict]:
     items += deployments_to_do_for(user)
     items += training_to_do_for(user)
     items += recruitment_to_do_for(user)
-    return [{"text": item.text, "href": reverse(TO_DO_PAGES[item.code])} for item in items]
+    today = timezone.localdate()
+    return [
+        {
+            "text": item.text,
+            "href": to_do_link(item),
+            "count": item.count,
+            "due_on": item.due_on,
+            "overdue": item.due_on is not None and item.due_on < today,
+            "code": item.code,
+        }
+        for item in items
+    ]
 
 
 @policy(is_signed_in)

@@ -26,9 +26,9 @@ def test_the_alliance_is_asked_to_deal_with_open_concerns(cast):
     assert texts(cast.coordinator) == []
     first = raise_one(cast)
     raise_one(cast, 1)
-    assert texts(cast.coordinator) == [("deployments", "Deal with 2 causes for concern")]
+    assert texts(cast.coordinator) == [("concern", "Deal with 2 causes for concern")]
     concern_resolve(actor=cast.coordinator, concern=first, resolution="Sorted")
-    assert texts(cast.coordinator) == [("deployments", "Deal with a cause for concern")]
+    assert texts(cast.coordinator) == [("concern", "Deal with a cause for concern")]
     # The leader raised them but does not deal with them; the client never learns of them.
     assert texts(cast.leader) == [] and texts(cast.client) == []
 
@@ -37,8 +37,8 @@ def test_the_mid_review_is_due_once_half_the_dates_have_passed(frozen_clock, act
     # 1 October 2026 to 29 January 2027: the middle is 30 November.
     assert texts(active.leader) == []
     frozen_clock.move_to(dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC))
-    assert texts(active.leader) == [("deployments", "Record a review that is due")]
-    assert texts(active.coordinator) == [("deployments", "Record a review that is due")]
+    assert texts(active.leader) == [("review", "Record a review that is due")]
+    assert texts(active.coordinator) == [("review", "Record a review that is due")]
     review_record(
         actor=active.leader,
         deployment=active.deployment,
@@ -51,7 +51,7 @@ def test_the_mid_review_is_due_once_half_the_dates_have_passed(frozen_clock, act
 
 def test_the_final_review_is_due_once_the_deployment_has_ended(frozen_clock, active):
     frozen_clock.move_to(dt.datetime(2027, 1, 30, 10, tzinfo=dt.UTC))
-    assert texts(active.leader) == [("deployments", "Record 2 reviews that are due")]
+    assert texts(active.leader) == [("review", "Record 2 reviews that are due")]
 
 
 def test_the_nlg_progress_review_is_on_the_list_from_a_fortnight_before_it_is_due(frozen_clock, started):
@@ -65,7 +65,7 @@ def test_the_nlg_progress_review_is_on_the_list_from_a_fortnight_before_it_is_du
     )
     assert texts(started.leader) == []  # due 1 February 2027
     frozen_clock.move_to(dt.datetime(2027, 1, 18, 10, tzinfo=dt.UTC))
-    assert texts(started.leader) == [("deployments", "Record a review that is due")]
+    assert texts(started.leader) == [("review", "Record a review that is due")]
 
 
 def test_things_to_do_run_a_fixed_number_of_queries(db):

@@ -62,7 +62,7 @@ def test_each_party_is_asked_to_agree_until_it_has(cast):
     school = cast.deployment.client_school.display_name
     for person in (cast.client, cast.leader, cast.coordinator, cast.commissioner):
         assert [(item.code, item.text) for item in to_do_for(person)] == [
-            ("deployments", f"Agree the contract for {school}")
+            ("contract", f"Agree the contract for {school}")
         ]
     agree(cast, version, "client")
     assert to_do_for(cast.client) == []

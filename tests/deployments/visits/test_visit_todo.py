@@ -23,7 +23,7 @@ def test_the_leader_is_asked_for_notes_due_then_overdue(active, frozen_clock):
     assert texts(active.leader) == ["Write a note of visit"]
     at(frozen_clock, dt.date(2026, 12, 11))
     assert texts(active.leader) == ["Write an overdue note of visit"]
-    assert {item.code for item in to_do_for(active.leader)} == {"deployments"}
+    assert {item.code for item in to_do_for(active.leader)} == {"visit_note"}
 
 
 def test_the_alliance_is_asked_to_decide_on_more_days(active):

@@ -54,7 +54,7 @@ def test_a_leader_whose_induction_is_due_is_asked_to_book_one_until_booked():
     organisation, coordinator = b.alliance_with_coordinator()
     leader = person_in_role(Role.SYSTEM_LEADER)
     b.designate(leader, organisation=organisation, actor=coordinator)
-    assert [(t.code, t.text) for t in to_do_for(leader)] == [("events", "Book an induction")]
+    assert [(t.code, t.text) for t in to_do_for(leader)] == [("induction", "Book an induction")]
     induction, _ = b.published(organisation, coordinator, kind="induction", audience="leaders")
     b.book(induction, leader)
     assert to_do_for(leader) == []
@@ -70,7 +70,7 @@ def test_organisers_are_asked_to_take_the_register_of_an_event_that_has_started(
     booking = b.book(held, b.designate(organisation=organisation, actor=coordinator).person, actor=coordinator)
     b.book(b.published(organisation, coordinator, title="Still to come")[0], b.person())
     assert [(t.code, t.text) for t in to_do_for(coordinator)] == [
-        ("events", "Take the register for Induction for new system leaders")
+        ("register", "Take the register for Induction for new system leaders")
     ]
     training.attendance_record(actor=coordinator, event=held, attended={booking.pk: False})
     assert to_do_for(coordinator) == []
