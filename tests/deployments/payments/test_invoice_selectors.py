@@ -94,7 +94,8 @@ def test_coordinators_are_asked_to_invoice_and_to_chase(issued, frozen_clock):
     frozen_clock.move_to(dt.datetime(2026, 12, 22, 10, 0))
     invoices.invoice_draft(actor=cast.coordinator, deployment=cast.deployment)
     items = to_do_for(cast.coordinator)
-    assert [(i.code, i.text) for i in items] == [("invoice_chase", "Chase an invoice unpaid 30 days after it was issued")]
+    chase = ("invoice_chase", "Chase an invoice unpaid 30 days after it was issued")
+    assert [(i.code, i.text) for i in items] == [chase]
     assert to_do_for(cast.leader) == []
 
 
