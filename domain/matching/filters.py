@@ -37,6 +37,14 @@ NO_AFFINITY = 8
 # The wider searches a person may choose, by name, and the filter each one lifts.
 FEWER_DAYS = "fewer_days"
 WIDENINGS = {FEWER_DAYS: NOT_ENOUGH_DAYS}
+# Each wider search in words a person reads.
+WIDENING_WORDS = {FEWER_DAYS: "also leaders with fewer free days than the request needs"}
+
+
+def search_words(widen) -> str:
+    """The search, in words: "the usual search" or "a wider search: also leaders with ..."."""
+    chosen = [WIDENING_WORDS[name] for name in sorted(set(widen))]
+    return "a wider search: " + "; ".join(chosen) if chosen else "the usual search"
 
 
 def lifted(widen) -> frozenset[int]:
