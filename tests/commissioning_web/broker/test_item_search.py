@@ -60,6 +60,10 @@ def test_the_agenda_links_to_why_nobody_is_eligible_and_the_page_says_why(demo, 
     assert "Also leaders with fewer free days than the request needs" in page
     for internal in ("fewer_days", "seed", "solver", "affinity", "None"):
         assert internal not in page
+    # The request's own page says so too, with the same link.
+    request_page = client.get(reverse("broker:request", kwargs={"request_id": item.request_id}))
+    assert "no leader is eligible ( see why for this meeting )" in text_of(request_page)
+    assert search_url(meeting, item) in request_page.text
 
 
 def test_a_wider_search_ranks_again_and_is_recorded(demo, short, as_user):
