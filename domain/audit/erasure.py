@@ -244,7 +244,7 @@ def _copies():
         (Reminder, ("title", "body")),
         (Invitation, ("full_name", "email")),
         (SupportRequest, ("contact_name", "contact_email", "description", "decision_reason")),
-        (AgendaItem, ("candidates", "rationale", "passed_over_reason")),
+        (AgendaItem, ("candidates", "shortfall", "rationale", "passed_over_reason")),
         (PanelMeeting, ("notes",)),
         (ContractVersion, ("parties", "payer_name")),
         (Invoice, ("payer_name",)),

@@ -79,13 +79,52 @@ def agenda_add(*, actor, meeting: PanelMeeting, request: SupportRequest) -> Agen
     return item
 
 
-def agenda_rank(*, item: AgendaItem) -> AgendaItem:
-    """Ranks (again) the candidates for the item's request from the register as it is now."""
-    from .ranking import rank_request
+def agenda_rank(*, item: AgendaItem, widen=()) -> AgendaItem:
+    """Ranks (again) the candidates for the item's request from the register as it is now, with
+    the explanation of why few or none are eligible; the usual search unless `widen` names wider
+    searches (domain.matching.filters.WIDENINGS)."""
+    from .ranking import rank_with_shortfall
 
-    item.candidates = rank_request(item.request, brokering_organisation=item.meeting.organisation)
+    widened = sorted(set(widen))
+    item.candidates, item.shortfall = rank_with_shortfall(
+        item.request, brokering_organisation=item.meeting.organisation, widen=widened
+    )
+    item.widened = widened
     item.ranked_at = timezone.now()
-    item.save(update_fields=["candidates", "ranked_at"])
+    item.save(update_fields=["candidates", "shortfall", "widened", "ranked_at"])
+    return item
+
+
+@transaction.atomic
+def agenda_search(*, actor, item: AgendaItem, widen) -> AgendaItem:
+    """Ranks the item's request again with the wider searches chosen (none: the usual search),
+    and records which in the audit trail. Only the free-days filter can be widened: designation,
+    role and conflicts of interest are rules (domain.matching.filters). Refused once the panel
+    has decided, and when the meeting is no longer planned."""
+    from domain.matching.filters import WIDENINGS, search_words
+
+    _planned(item.meeting)
+    if item.decided_at is not None:
+        raise CommissioningRefused("The panel has decided on this request: its candidates are kept as it saw them")
+    widen = sorted(set(widen))
+    if any(name not in WIDENINGS for name in widen):
+        raise CommissioningRefused("Choose a search from the list")
+    before = list(item.widened or [])
+    agenda_rank(item=item, widen=widen)
+    audit_record(
+        actor=actor,
+        action="commissioning.agenda.searched",
+        subject=item.request,
+        from_state=search_words(before).capitalize(),
+        to_state=search_words(widen).capitalize(),
+        data={
+            "item_id": item.pk,
+            "meeting_id": item.meeting_id,
+            "widened": widen,
+            "eligible": item.shortfall["eligible"],
+        },
+        organisation=item.meeting.organisation,
+    )
     return item
 
 

@@ -149,6 +149,11 @@ class AgendaItem(models.Model):
     # kept so that the record shows why, even after the register changes.
     candidates = models.JSONField(default=list, blank=True)
     ranked_at = models.DateTimeField(null=True, blank=True)
+    # Why few or no leaders could be put forward, as ranked (matching.shortfall.Shortfall as JSON,
+    # with names): how many each filter excluded and the nearest to passing.
+    shortfall = models.JSONField(null=True, blank=True)
+    # The wider searches chosen for the last ranking (matching.filters.WIDENINGS); empty: as usual.
+    widened = models.JSONField(default=list, blank=True)
     chosen_leader = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -18,7 +18,9 @@ from domain.leaders.models import Association, PenPortrait, Term
 from domain.leaders.workflows import AssociationStatus, PortraitStatus
 from domain.matching import model as engine
 from domain.matching.assignment import solve
+from domain.matching.filters import role_name
 from domain.matching.ranking import LeaderIndex, rank
+from domain.matching.shortfall import explain
 
 # Seconds the solver may take for a meeting's agenda (a page waits for it).
 AGENDA_TIME_LIMIT = 5.0
@@ -154,11 +156,19 @@ def weights_for(organisation) -> engine.Weights:
     return engine.parse_instance({"requests": [], "leaders": [], "weights": record}).weights
 
 
-def rank_request(request, *, brokering_organisation) -> list[dict]:
+def rank_request(request, *, brokering_organisation, widen=()) -> list[dict]:
     """The eligible candidates for one request, best first, each with its score and its breakdown
     by factor (name, weight, value, contribution, reason) and flags (for instance a leader of
     another alliance "needing its agreement"), then some of the excluded with the reason. JSON,
     so the panel's record keeps what it saw."""
+    return rank_with_shortfall(request, brokering_organisation=brokering_organisation, widen=widen)[0]
+
+
+def rank_with_shortfall(request, *, brokering_organisation, widen=()) -> tuple[list[dict], dict]:
+    """(the ranked candidates as rank_request gives them, why few or none are eligible): the
+    explanation counts the leaders each filter excluded and names the nearest to passing, from
+    the leaders the ranking loads (a fixed number of queries, whatever their number). `widen`:
+    the wider searches chosen (domain.matching.filters.WIDENINGS); none is the usual search."""
     term = Term.containing(request.window_starts)
     leaders, by_id = _leaders(roles=[request.role_sought], term=term)
     instance = engine.Instance(
@@ -167,7 +177,10 @@ def rank_request(request, *, brokering_organisation) -> list[dict]:
         weights=weights_for(brokering_organisation),
         brokering_organisation=str(brokering_organisation.pk),
     )
-    ranking = rank(LeaderIndex(instance), instance.requests[0], limit=CANDIDATES_SHOWN, excluded_limit=EXCLUDED_SHOWN)
+    index, wanted = LeaderIndex(instance), instance.requests[0]
+    scored = index.scores(wanted, widen)
+    ranking = rank(index, wanted, limit=CANDIDATES_SHOWN, excluded_limit=EXCLUDED_SHOWN, widen=widen, scored=scored)
+    shortfall = explain(index, wanted, widen=widen, scored=scored, period=f"in the {term.label.lower()}")
     names = _association_names(by_id)
     rows = []
     for candidate in ranking.candidates:
@@ -183,7 +196,13 @@ def rank_request(request, *, brokering_organisation) -> list[dict]:
         )
     for candidate in ranking.excluded:
         rows.append({**_names(by_id, names, candidate.leader_id), "excluded": candidate.excluded})
-    return rows
+    explained = shortfall.as_dict()
+    explained["pool"] = f"every leader with a current designation as a {role_name(request.role_sought)}"
+    for group in explained["groups"]:
+        group["nearest"] = [
+            {**_names(by_id, names, near["leader"]), "detail": near["detail"]} for near in group["nearest"]
+        ]
+    return rows, explained
 
 
 def solve_agenda(items) -> dict[int, dict]:

@@ -90,9 +90,11 @@ class LeaderIndex:
 
     # Filters ------------------------------------------------------------------------------------
 
-    def exclusion_codes(self, request: Request) -> np.ndarray:
-        """For every leader, 0 when eligible for the request, else the first filter it fails."""
+    def exclusion_codes(self, request: Request, widen=()) -> np.ndarray:
+        """For every leader, 0 when eligible for the request, else the first filter it fails
+        (`widen`: the wider searches chosen, filters.WIDENINGS)."""
         n = self.size
+        lifted = filters.lifted(widen)
         code = np.zeros(n, dtype=np.int8)
 
         def apply(mask: np.ndarray, value: int) -> None:
@@ -114,7 +116,8 @@ class LeaderIndex:
         if request.conflicts:
             declared = np.array([self.position[x] for x in request.conflicts if x in self.position], dtype=np.int64)
             apply(positions(declared), filters.DECLARED_CONFLICT)
-        apply(self.capacity < request.days, filters.NOT_ENOUGH_DAYS)
+        if filters.NOT_ENOUGH_DAYS not in lifted:
+            apply(self.capacity < request.days, filters.NOT_ENOUGH_DAYS)
         if self.affinities is not None:
             given, _ = self.affinities.get(request.id, (EMPTY, None))
             apply(~positions(given), filters.NO_AFFINITY)
@@ -184,9 +187,10 @@ class LeaderIndex:
         value[self.has_experience] = np.maximum.reduceat(similarity, self.experience_starts)
         return value
 
-    def scores(self, request: Request) -> tuple[np.ndarray, np.ndarray]:
-        """(exclusion codes, scores) for every leader; a score means nothing where the code is not 0."""
-        code = self.exclusion_codes(request)
+    def scores(self, request: Request, widen=()) -> tuple[np.ndarray, np.ndarray]:
+        """(exclusion codes, scores) for every leader; the score is what the leader would score
+        were they eligible."""
+        code = self.exclusion_codes(request, widen)
         if self.affinities is not None:
             score = np.zeros(self.size, dtype=float)
             given, values = self.affinities.get(request.id, (EMPTY, np.zeros(0)))
@@ -253,15 +257,18 @@ FILTER_NAMES = {
 }
 
 
-def rank(index: LeaderIndex, request: Request, *, limit: int = 10, excluded_limit: int = 20) -> Ranking:
+def rank(
+    index: LeaderIndex, request: Request, *, limit: int = 10, excluded_limit: int = 20, widen=(), scored=None
+) -> Ranking:
     """The best `limit` eligible leaders for the request with their breakdowns, and up to
     `excluded_limit` excluded leaders with their reasons (those that fail a later filter, such as
-    free days, first: they came closest)."""
+    free days, first: they came closest). `widen`: the wider searches chosen (filters.WIDENINGS);
+    `scored`: index.scores(request, widen) when the caller has it already."""
     instance = index.instance
-    code, score = index.scores(request)
+    code, score = scored if scored is not None else index.scores(request, widen)
     eligible = np.flatnonzero(code == 0)
     top, _ = best(code, score, limit)
-    candidates = tuple(candidate(request, index.leaders[i], instance) for i in top)
+    candidates = tuple(candidate(request, index.leaders[i], instance, widen) for i in top)
     excluded_positions = np.flatnonzero(code != 0)
     closest = excluded_positions[np.argsort(-code[excluded_positions], kind="stable")[:excluded_limit]]
     excluded = tuple(

@@ -189,9 +189,10 @@ def affinity_breakdown(score: float) -> tuple[float, tuple[Factor, ...]]:
     return score, (Factor("affinity", 1.0, score, score, "Affinity given in the instance"),)
 
 
-def candidate(request: Request, leader: Leader, instance: Instance) -> Candidate:
-    """The leader as a candidate for the request: excluded with a reason, or scored with the breakdown."""
-    exclusion = check(request, leader, instance)
+def candidate(request: Request, leader: Leader, instance: Instance, widen=()) -> Candidate:
+    """The leader as a candidate for the request: excluded with a reason, or scored with the
+    breakdown (`widen`: the wider searches chosen, filters.WIDENINGS)."""
+    exclusion = check(request, leader, instance, widen)
     if exclusion is not None:
         return Candidate(leader.id, 0.0, excluded=exclusion.reason)
     if instance.affinities is not None:

@@ -37,6 +37,8 @@ ROWS: dict = {
     "broker:decide": _panel(),
     "broker:item-remove": _panel(405),
     "broker:item-rank": _panel(405),
+    # Why few or no leaders are eligible: the panel reads it; only its managers widen the search.
+    "broker:item-search": _panel(),
 }
 
 
@@ -51,4 +53,5 @@ def kwargs(world) -> dict:
         "broker:decide": {"meeting_id": meeting, "item_id": undecided},
         "broker:item-remove": {"meeting_id": meeting, "item_id": undecided},
         "broker:item-rank": {"meeting_id": meeting, "item_id": undecided},
+        "broker:item-search": {"meeting_id": meeting, "item_id": undecided},
     }

@@ -34,6 +34,7 @@ POST_ROWS: dict = {
     # The panel member sees the meeting; only its managers change its agenda.
     "broker:item-rank": {"allowed": (RR, CO)},
     "broker:item-remove": {"allowed": (RR, CO), "data": {}},
+    "broker:item-search": {"allowed": (RR, CO), "data": {"search": "fewer_days"}},
     # The meeting's managers add the request waiting for a panel (matrix_world_records) to its agenda.
     "broker:meeting": {"allowed": (RR, CO)},
     # A panel of the alliance's own coordinator and panel member (the page lists every alliance's).

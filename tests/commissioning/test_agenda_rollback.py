@@ -79,7 +79,7 @@ def test_putting_a_request_on_the_agenda_failing_at_the_ranking_keeps_it_triaged
     request = b.triaged(organisation, coordinator)
     before = snapshot()
     # The request is moved on (with its audit row) and the item made; ranking its candidates fails.
-    seen = fail_on_call(monkeypatch, ranking, "rank_request")
+    seen = fail_on_call(monkeypatch, ranking, "rank_with_shortfall")
     with pytest.raises(WriteFailed, match="the disk is full"):
         meetings.agenda_add(actor=coordinator, meeting=meeting, request=request)
     assert seen

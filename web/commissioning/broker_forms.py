@@ -167,3 +167,30 @@ class HoldForm(forms.Form):
 
 class CancelForm(forms.Form):
     reason = reason_field("Enter why the meeting is cancelled")
+
+
+USUAL_SEARCH = "usual"
+
+
+class SearchForm(forms.Form):
+    """Which leaders a request's ranking includes: the usual search, or a wider one where a filter
+    may be widened (domain.matching.filters.WIDENINGS: never a conflict of interest)."""
+
+    search = forms.ChoiceField(
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose which leaders the search should include",
+            "invalid_choice": "Choose which leaders the search should include",
+        },
+    )
+
+    def __init__(self, widenings: dict[str, str], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["search"].choices = [
+            (USUAL_SEARCH, "Only leaders with enough free days (the usual search)"),
+            *((name, words[0].upper() + words[1:]) for name, words in widenings.items()),
+        ]
+
+    def widen(self) -> list[str]:
+        chosen = self.cleaned_data["search"]
+        return [] if chosen == USUAL_SEARCH else [chosen]

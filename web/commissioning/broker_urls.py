@@ -17,4 +17,5 @@ urlpatterns = [
     path("meetings/<id:meeting_id>/items/<id:item_id>/decide/", meeting_views.item_decide, name="decide"),
     path("meetings/<id:meeting_id>/items/<id:item_id>/remove/", meeting_views.item_remove, name="item-remove"),
     path("meetings/<id:meeting_id>/items/<id:item_id>/rank/", meeting_views.item_rank, name="item-rank"),
+    path("meetings/<id:meeting_id>/items/<id:item_id>/search/", meeting_views.item_search, name="item-search"),
 ]

@@ -19,6 +19,7 @@ from domain.commissioning.selectors import meetings_for, requests_to_broker
 from domain.commissioning.workflows import MeetingStatus, RequestStatus
 from domain.designation.models import DesignationRole
 from domain.leaders.selectors import brokering_organisations, organisations_acted_for
+from domain.matching.shortfall import FEW
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 from web.leaders.alliance_views import days
@@ -175,5 +176,6 @@ def request_detail(request, request_id):
             "waited": waited,
             "role_label": dict(DesignationRole.choices).get(support_request.role_sought, support_request.role_sought),
             "days": days,
+            "few": FEW,
         },
     )

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from domain.accounts.models import User
@@ -23,14 +24,17 @@ from domain.commissioning.models import Offer
 from domain.commissioning.policies import can_broker, can_run_panels, can_sit_on_panel
 from domain.commissioning.selectors import agenda_of, meeting_for, meetings_for, triaged_requests_of
 from domain.commissioning.workflows import MeetingStatus
+from domain.leaders.models import Term
 from domain.leaders.selectors import organisations_acted_for
+from domain.matching.filters import WIDENING_WORDS, search_words
+from domain.matching.shortfall import FEW
 from domain.workflows.table import TransitionRefused
 from web.common.downloads import audited_download
 from web.common.policy import policy
 from web.common.spreadsheets import FORMATS, spreadsheet_response
 from web.leaders.alliance_views import days
 
-from .broker_forms import AgendaAddForm, CancelForm, DecideForm, HoldForm, MeetingForm
+from .broker_forms import USUAL_SEARCH, AgendaAddForm, CancelForm, DecideForm, HoldForm, MeetingForm, SearchForm
 
 PER_PAGE = 25
 REFUSED = (CommissioningRefused, TransitionRefused)
@@ -166,6 +170,8 @@ def meeting_detail(request, meeting_id):
                     "excluded": [c for c in item.candidates or [] if c.get("excluded")],
                     "suggestion": suggestions.get(item.pk),
                     "offer": offers.get(item.pk),
+                    "shortfall": shortfall_of(item),
+                    "search": search_words(item.widened) if item.widened else "",
                 }
                 for item in items
             ],
@@ -176,6 +182,7 @@ def meeting_detail(request, meeting_id):
             "planned": planned,
             "percent": _percent,
             "days": days,
+            "few": FEW,
         },
     )
 
@@ -205,6 +212,65 @@ def item_rank(request, meeting_id, item_id):
         services.agenda_rank(item=item)
         messages.success(request, f"The candidates for {item.request.reference} were ranked again from the register")
     return redirect("broker:meeting", meeting_id=meeting.pk)
+
+
+def shortfall_of(item):
+    """The item's explanation when its ranking found few or no leaders (or used a wider search)."""
+    shortfall = item.shortfall
+    if not shortfall or (shortfall["eligible"] >= FEW and not item.widened):
+        return None
+    return shortfall
+
+
+def _eligible_words(n: int) -> str:
+    if n == 0:
+        return "no leader can be put forward"
+    return "1 leader can be put forward" if n == 1 else f"{n} leaders can be put forward"
+
+
+@policy(can_run_panels)
+def item_search(request, meeting_id, item_id):
+    """Why few or no leaders can be put forward for an agenda item, with the nearest to passing
+    each filter; the alliance may rank it again with a wider search (POST: ranking is heavy)."""
+    meeting = meeting_of(request, meeting_id)
+    item = item_of(meeting, item_id)
+    manages = can_broker(request.user, meeting.organisation_id)
+    if request.method == "POST" and not manages:
+        raise PermissionDenied
+    shortfall = item.shortfall
+    current = item.widened[0] if item.widened else USUAL_SEARCH
+    form = SearchForm(
+        WIDENING_WORDS,
+        request.POST if request.method == "POST" else None,
+        initial={"search": current},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.agenda_search(actor=request.user, item=item, widen=form.widen())
+        except REFUSED as refusal:
+            form.add_error("search", str(refusal))
+        else:
+            messages.success(
+                request,
+                f"{item.request.reference} was ranked again with {search_words(item.widened)}: "
+                f"{_eligible_words(item.shortfall['eligible'])}",
+            )
+            return redirect(reverse("broker:meeting", kwargs={"meeting_id": meeting.pk}) + f"#item-{item.pk}")
+    open_to_change = meeting.status == MeetingStatus.PLANNED and item.decided_at is None
+    widenable = bool(shortfall and (shortfall["widenings"] or item.widened))
+    return render(
+        request,
+        "commissioning/broker/item_search.html",
+        {
+            "page_title": f"Who can be put forward for {item.request.reference}",
+            "meeting": meeting,
+            "item": item,
+            "shortfall": shortfall,
+            "form": form if manages and (form.errors or (open_to_change and widenable)) else None,
+            "search_words": search_words(item.widened or []),
+            "term": Term.containing(item.request.window_starts).label.lower(),
+        },
+    )
 
 
 # Where each of agenda_decide's refusals belongs on the form.
