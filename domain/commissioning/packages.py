@@ -56,3 +56,15 @@ def package_problem(code: str, *, school, client_trust, days: Decimal | None) ->
     if days is not None and days > most:
         return f"This package gives at most {days_text(most)} days of support"
     return None
+
+
+def packages_for(school, *, trust) -> list[str]:
+    """The packages the school (or, for a trust package, its `trust`) is eligible for, by
+    package_problem's rules; none when the school is not known."""
+    if school is None:
+        return []
+    return [
+        code
+        for code, package in PACKAGES.items()
+        if package_problem(code, school=school, client_trust=trust if package.for_trust else None, days=None) is None
+    ]

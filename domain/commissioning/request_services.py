@@ -17,11 +17,12 @@ from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import notify, reminder_schedule, reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS, OrganisationKind
+from domain.organisations.selectors import trust_of
 from domain.workflows.table import transition
 
 from .errors import CommissioningRefused, RequestInvalid
 from .models import Funding, NlgPackage, Pattern, ReferrerKind, Route, SupportRequest
-from .packages import package_problem
+from .packages import package_problem, packages_for
 from .routing import brokering_organisation_for
 from .workflows import REQUEST, RequestStatus
 
@@ -30,6 +31,11 @@ MIN_DAYS, MAX_DAYS = Decimal("0.5"), Decimal(65)
 # Chasers: the alliance is reminded when a request has waited this long for triage.
 TRIAGE_CHASER_DAYS = 5
 LINK_TO_REQUEST = "/home/requests/{pk}/"
+# Seed 003: NLG support comes as a package, for eligible trusts and maintained schools requiring improvement.
+NLG_NOT_ELIGIBLE = (
+    "A national leader of governance supports eligible trusts, and maintained schools whose current Ofsted "
+    "judgement is requires improvement: choose another kind of system leader"
+)
 
 
 def _days(value) -> Decimal | None:
@@ -99,7 +105,14 @@ def request_check(values: dict, *, school) -> dict:
     client_trust = values.get("client_trust")
     if client_trust is not None and client_trust.kind != OrganisationKind.TRUST:
         errors["client_trust"] = f"{client_trust.name} is not a trust"
-    if role == DesignationRole.NLG:
+    if (
+        role == DesignationRole.NLG
+        and not package
+        and school is not None
+        and not packages_for(school, trust=client_trust or trust_of(school))
+    ):
+        errors["role_sought"] = NLG_NOT_ELIGIBLE
+    elif role == DesignationRole.NLG:
         # Checked even when the days are wrong, so that every error is given at once.
         days_asked = None if "days" in errors else days
         if problem := package_problem(package, school=school, client_trust=client_trust, days=days_asked):

@@ -94,3 +94,10 @@ def organisation_by_id(organisation_id, *, kind: str = "") -> Organisation | Non
     if kind:
         qs = qs.filter(kind=kind)
     return qs.filter(pk=organisation_id).first()
+
+
+def trust_of(school) -> Organisation | None:
+    """The trust the school belongs to, when the service knows it (the register's trust code)."""
+    if school is None or not school.trust_code:
+        return None
+    return Organisation.objects.filter(kind=OrganisationKind.TRUST, code=school.trust_code).first()

@@ -423,3 +423,11 @@ def school_page(urn: int) -> SchoolPage | None:
         hubs=[HubEntry(hub, web_address(hub.website)) for hub in hubs_serving(school, hubs)],
         nearest=nearest_schools(school) if has_location else None,
     )
+
+
+def school_by_id(school_id) -> School | None:
+    """The school with this id, or None (an id that is not a number is no school)."""
+    try:
+        return School.objects.filter(pk=int(school_id)).select_related("region").first()
+    except (TypeError, ValueError, OverflowError):
+        return None

@@ -136,8 +136,12 @@ REDIRECTS: dict = {
     # The steps of adding an organisation go back to its first question when it is not answered.
     "regional:organisation-add-check": {RR: "regional:organisation-add"},
     "regional:organisation-add-details": {RR: "regional:organisation-add"},
-    "requests:check": dict.fromkeys(Role.values, "requests:new"),  # nothing asked yet: to the question
-    "support:sent": dict.fromkeys([ANON, *Role.values], "support:ask"),  # nothing sent: to the form
+    # The ways in and check your answers, with nothing asked yet: to the first question.
+    "requests:new": dict.fromkeys(Role.values, "requests:question"),
+    "requests:check": dict.fromkeys(Role.values, "requests:question"),
+    "support:ask": dict.fromkeys([ANON, *Role.values], "support:ask-question"),
+    "support:ask-check": dict.fromkeys([ANON, *Role.values], "support:ask-question"),
+    "support:sent": dict.fromkeys([ANON, *Role.values], "support:ask"),  # nothing sent: to the way in
 }
 
 

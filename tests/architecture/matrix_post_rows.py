@@ -93,8 +93,8 @@ POLICY_ONLY: dict = {
     "regional:erase": "erasing the demo's coordinator is refused (domain.audit.erasure): the page says why, no form",
     "recruitment:application-check": "the demo's draft application is not complete",
     "recruitment:application-referees": "the demo's application is a draft: referees are named once it is sent",
-    "requests:new": "the school is chosen by a search on the page",
-    "support:ask": "the school is chosen by a search on the page",
+    "requests:question": "the school is chosen by a search on the page",
+    "support:ask-question": "the school is chosen by a search on the page",
 }
 
 # Rows where no role gets a 200 (GET, or a successful POST for a view that only takes POST), each
@@ -107,6 +107,9 @@ WITHOUT_A_200: dict = {
     "regional:home": "only ever a redirect, to the organisations",
     "regional:organisation-add-details": "the second question of adding an organisation",
     "regional:organisation-add-check": "the last step of adding an organisation",
+    "requests:new": "the way in: only ever a redirect, to the first question not answered",
     "requests:check": "the check of a request's answers, after its questions",
+    "support:ask": "the way in: only ever a redirect, to the first question not answered",
+    "support:ask-check": "the check of a request's answers, after its questions",
     "support:sent": "the page after sending the public form",
 }

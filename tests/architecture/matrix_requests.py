@@ -17,8 +17,9 @@ def signed_in(status=200) -> dict:
 
 ROWS: dict = {
     "requests:list": signed_in(),
-    "requests:new": signed_in(),
-    "requests:check": signed_in(302),  # nothing to check yet: back to the form
+    "requests:new": signed_in(302),  # the way in: to the first question not answered
+    "requests:question": signed_in(),
+    "requests:check": signed_in(302),  # nothing to check yet: back to the first question
     "requests:detail": {
         **signed_in(404),
         Role.SCHOOL_CONTACT: 200,
@@ -44,6 +45,7 @@ ROWS: dict = {
 def kwargs(world) -> dict:
     request_id = {"request_id": world["request"].pk}
     return {
+        "requests:question": {"step": "school"},
         "requests:detail": request_id,
         "requests:submitted": request_id,
         "requests:withdraw": request_id,

@@ -40,6 +40,7 @@ ANY_SIGNED_IN = {
     "recruitment:open-rounds": "the rounds open for applications; anyone may apply",
     "recruitment:application-start": "anyone may apply to an open round",
     "requests:new": "anyone signed in may ask for support for a school or refer one (seed 002)",
+    "requests:question": "anyone signed in may ask for support for a school or refer one (seed 002)",
     "requests:list": "the person's own requests (checked below to drop the organisation's)",
     "deployments:list": "the person's own deployments (checked below to drop the organisation's)",
     "offers:list": "the person's own offers (checked below to drop the organisation's)",

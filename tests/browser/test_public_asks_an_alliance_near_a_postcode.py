@@ -15,17 +15,12 @@ from playwright.sync_api import Page, expect
 from demo.region import build_demo_region
 from domain.commissioning.models import SupportRequest
 
+from . import ask_steps as ask
 from .steps import open_the_start_page
 
 AIRE = "Aire Valley Teaching School Alliance"
 SLE_IN_MATHS = "Jamie Oakroyd"  # demo.leaders.LISTED: an SLE in maths with Aire
 SCHOOL = "Goldthorpe Junior School"
-
-
-def fill_date(page: Page, legend: str, day_month_year: tuple[str, str, str]) -> None:
-    group = page.get_by_role("group", name=legend)
-    for label, value in zip(("Day", "Month", "Year"), day_month_year, strict=True):
-        group.get_by_label(label).fill(value)
 
 
 def when_they_search_for_an_sle_in_maths_near_their_postcode(page: Page) -> None:
@@ -55,31 +50,34 @@ def when_they_open_the_leader_and_ask_the_alliance(page: Page) -> None:
     page.get_by_role("button", name="Ask for support from this alliance").click()
 
 
-def when_they_fill_in_the_request(page: Page) -> None:
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ask for school-to-school support for your school")
-    expect(page.get_by_label("Teaching school alliance or hub (optional)")).to_have_value(
-        re.compile(r"^\d+$")  # chosen: not "No preference"
-    )
-    page.get_by_label("Search for your school by name, URN or postcode").fill("Goldthorpe")
+def when_they_answer_the_questions(page: Page) -> None:
+    ask.heading(page, "Which is your school?")
+    page.get_by_label("Search for the school by name, URN or postcode").fill("Goldthorpe")
     page.get_by_role("button", name="Search", exact=True).click()
-    page.get_by_role("group", name="Which is your school?").get_by_label(re.compile(SCHOOL)).check()
+    page.get_by_role("group", name="Choose the school").get_by_label(re.compile(SCHOOL)).check()
+    ask.go_on(page)
+    ask.answer_the_support_questions(
+        page,
+        need="Maths",
+        leader="Specialist leader of education",
+        description="Maths leadership after a weak year.",
+        days="4",
+        starts=("11", "1", "2027"),
+        ends=("26", "3", "2027"),
+    )
+    ask.choose_the_alliance_and_consent(page, suggested=True)
+    ask.heading(page, "Your details")
     page.get_by_label("Your full name").fill("Robin Ashdown")
     page.get_by_label("Your email address").fill("robin.ashdown@goldthorpe.demo.test")
     page.get_by_label("Your role at the school").fill("Headteacher")
-    page.get_by_label("Maths").check()
-    page.get_by_role("group", name="What phase is the school?").get_by_label("Primary", exact=True).check()
-    page.get_by_role("group", name="What kind of system leader does the school need?").get_by_label(
-        "Specialist leader of education"
-    ).check()
-    page.get_by_label("Describe the support the school needs").fill("Maths leadership after a weak year.")
-    page.get_by_label("How many days of support does the school need?").fill("4")
-    page.get_by_role("group", name="Should the days be in a block or spread out?").get_by_label(
-        "Spread over the window"
-    ).check()
-    fill_date(page, "When could the support start?", ("11", "1", "2027"))
-    fill_date(page, "When must the support end by?", ("26", "3", "2027"))
-    page.get_by_role("group", name="How is the support funded?").get_by_label("The school or trust pays").check()
-    page.get_by_label("The school agrees to share this request").check()
+    ask.go_on(page)
+
+
+def when_they_check_their_answers_and_send(page: Page) -> None:
+    ask.heading(page, "Check your answers before asking for support")
+    expect(page.locator(".govuk-summary-list")).to_contain_text([re.compile(SCHOOL)])
+    expect(page.get_by_text(AIRE, exact=True)).to_be_visible()
+    ask.change_the_description(page, "Maths leadership after a weak year for Key Stage 2.")
     page.get_by_role("button", name="Send request").click()
 
 
@@ -96,5 +94,6 @@ def test_the_public_ask_the_alliance_of_an_sle_in_maths_near_a_postcode(new_cont
     when_they_search_for_an_sle_in_maths_near_their_postcode(page)
     then_the_results_say_where_they_are_measured_from(page)
     when_they_open_the_leader_and_ask_the_alliance(page)
-    when_they_fill_in_the_request(page)
+    when_they_answer_the_questions(page)
+    when_they_check_their_answers_and_send(page)
     then_the_request_goes_to_that_alliance(page)

@@ -28,6 +28,7 @@ from domain.deployments.models import Deployment
 from domain.leaders.availability_services import availability_set
 from domain.leaders.models import Term
 
+from . import ask_steps as ask
 from .steps import demo_person, sign_in
 
 SCHOOL = "Goldthorpe Junior School"
@@ -54,39 +55,31 @@ def given_alex_offers_days_in_the_spring_term() -> None:
 # When --------------------------------------------------------------------------------------------
 
 
-def fill_date(page: Page, legend: str, day_month_year: tuple[str, str, str]) -> None:
-    group = page.get_by_role("group", name=legend)
-    for label, value in zip(("Day", "Month", "Year"), day_month_year, strict=True):
-        group.get_by_label(label).fill(value)
-
-
 def when_the_school_asks_for_support(page: Page) -> str:
-    """Through the front door, then check your answers. Returns the request's reference."""
+    """Through the question pages, then check your answers. Returns the request's reference."""
     page.goto(reverse("requests:list"))
     page.get_by_role("button", name="Ask for support").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Ask for school-to-school support")
-    school = page.get_by_role("group", name="Which school needs support?")
+    ask.heading(page, "Which school needs support?")
     # Their own school, chosen for them, asking as the school itself.
-    expect(school.get_by_role("radio", name=re.compile(f"^{SCHOOL}"))).to_be_checked()
-    expect(
-        page.get_by_role("group", name="Who is asking for the support?").get_by_label("The school itself")
-    ).to_be_checked()
-    page.get_by_label("Closing the gap").check()
-    page.get_by_role("group", name="What phase is the school?").get_by_label("Primary", exact=True).check()
-    page.get_by_role("group", name="What kind of system leader does the school need?").get_by_label(
-        "Local leader of education"
-    ).check()
-    page.get_by_label("Describe the support the school needs").fill(DESCRIPTION)
-    page.get_by_label("How many days of support does the school need?").fill("3")
-    page.get_by_role("group", name="Should the days be in a block or spread out?").get_by_label(
-        "Spread over the window"
-    ).check()
-    fill_date(page, "When could the support start?", STARTS)
-    fill_date(page, "When must the support end by?", ENDS)
-    page.get_by_role("group", name="How is the support funded?").get_by_label("The school or trust pays").check()
-    page.get_by_label("The school agrees to share this request").check()
-    page.get_by_role("button", name="Continue").click()
-
+    expect(page.get_by_role("radio", name=re.compile(f"^{SCHOOL}"))).to_be_checked()
+    ask.go_on(page)
+    ask.heading(page, "Who is asking for the support?")
+    expect(page.get_by_label("The school itself")).to_be_checked()
+    ask.go_on(page)
+    # No phase page: the register gives the school's phase.
+    ask.answer_the_support_questions(
+        page,
+        need="Closing the gap",
+        leader="Local leader of education",
+        description="A first draft",
+        days="3",
+        starts=STARTS,
+        ends=ENDS,
+    )
+    ask.choose_the_alliance_and_consent(page)
+    ask.change_the_description(page, DESCRIPTION)
+    expect(summary_value(page, "Description")).to_have_text(DESCRIPTION)
+    expect(summary_value(page, "Phase")).to_contain_text("Primary")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers before asking for support")
     expect(summary_value(page, "Areas of support")).to_contain_text("Closing the gap")
     expect(summary_value(page, "When")).to_have_text("From 11 January 2027 to 26 March 2027")
@@ -115,7 +108,7 @@ def when_the_coordinator_schedules_a_panel_and_adds_the_request(page: Page, refe
     page.goto(reverse("broker:queue"))
     page.get_by_role("link", name="Schedule a panel meeting").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Schedule a panel meeting")
-    fill_date(page, "Date", ("2", "12", "2026"))
+    ask.fill_date(page, "Date", ("2", "12", "2026"))
     page.get_by_label("Time", exact=True).fill("4pm")
     page.get_by_label("Place (optional)").fill("Aire Valley Primary School, staff room")
     members = page.get_by_role("group", name="Members of the panel")

@@ -6,7 +6,7 @@ import pytest
 
 from domain.commissioning import request_services as requests
 from domain.commissioning.errors import RequestInvalid
-from domain.commissioning.packages import PACKAGES, is_academy, package_problem
+from domain.commissioning.packages import PACKAGES, is_academy, package_problem, packages_for
 
 from . import builders as b
 
@@ -146,3 +146,26 @@ def test_package_problem_on_its_own():
     assert package_problem("unknown", school=maintained, client_trust=None, days=Decimal(3)) == (
         "Choose a support package for a national leader of governance"
     )
+
+
+def test_the_packages_a_school_is_eligible_for():
+    assert packages_for(b.school(ofsted_grade=3), trust=None) == ["maintained"]
+    assert packages_for(b.school(ofsted_grade=2), trust=None) == []
+    academy = b.school(trust_code="TR05678")
+    assert packages_for(academy, trust=None) == [], "an academy whose trust the service does not know"
+    assert packages_for(academy, trust=b.trust(code="TR05678")) == ["trust", "trust_extended"]
+    assert packages_for(None, trust=None) == []
+
+
+def test_an_nlg_for_a_school_eligible_for_no_package_is_refused_on_the_kind_of_leader():
+    errors = errors_of(nlg(days="3"), b.school(ofsted_grade=2))
+    assert errors == {"role_sought": requests.NLG_NOT_ELIGIBLE}
+    assert "choose another kind of system leader" in requests.NLG_NOT_ELIGIBLE
+
+
+def test_an_academy_whose_trust_is_known_may_have_an_nlg():
+    academy = b.school(trust_code="TR04321")
+    b.trust(code="TR04321")
+    assert errors_of(nlg(days="3"), academy) == {
+        "nlg_package": "Choose a support package for a national leader of governance"
+    }

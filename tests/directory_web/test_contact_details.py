@@ -110,14 +110,14 @@ def test_the_directory_shows_the_details_and_the_button(client):
 def test_the_button_starts_the_front_door_with_the_alliance_chosen(client):
     aire = alliance("Aire Valley Alliance")
     alliance("Pennine Alliance")
-    public = _soup(client.get(reverse("support:ask"), {"organisation": aire.pk}))
-    assert public.select_one("#id_preferred_organisation option[selected]").get_text() == "Aire Valley Alliance"
-    # A school search on that page keeps the choice.
-    assert public.select_one('form[method="get"] input[name="organisation"]')["value"] == str(aire.pk)
+    started = client.get(reverse("support:ask"), {"organisation": aire.pk})
+    assert started["Location"] == reverse("support:ask-question", kwargs={"step": "school"})
+    # Kept with the answers: the alliance question suggests it (tests/commissioning_web/requests).
+    assert client.session["commissioning_public_draft"]["suggested_organisation"] == str(aire.pk)
     sign_in(client, person_in_role(Role.SCHOOL_CONTACT))
     entry = listed_leader(aire, name="Jamie Maths")
     leader_page = _soup(client.get(reverse("directory:leader", args=[entry.leader_id])))
     button = leader_page.find("a", string=lambda s: s and "Ask for support from this alliance" in s)
     assert button["href"] == reverse("requests:new") + f"?organisation={aire.pk}"
-    own = _soup(client.get(button["href"]))
-    assert own.select_one("#id_preferred_organisation option[selected]").get_text() == "Aire Valley Alliance"
+    client.get(button["href"])
+    assert client.session["commissioning_request_draft"]["suggested_organisation"] == str(aire.pk)

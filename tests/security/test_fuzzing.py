@@ -82,7 +82,8 @@ PUBLIC_FORMS = [
     ("accounts:password-reset", None, "post", ()),
     ("accounts:register", None, "post", ()),
     ("accounts:register-resend", None, "post", ()),
-    ("support:ask", None, "post", ()),
+    ("support:ask-question", {"step": "school"}, "post", ()),
+    ("support:ask-question", {"step": "contact"}, "post", ("contact_name", "contact_email", "contact_role")),
     ("directory:search", None, "get", ()),
     ("public:school-search", None, "get", ()),
     (

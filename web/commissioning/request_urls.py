@@ -7,6 +7,7 @@ urlpatterns = [
     path("", request_views.request_list, name="list"),
     path("new/", request_views.request_new, name="new"),
     path("new/check/", request_views.request_check_answers, name="check"),
+    path("new/<slug:step>/", request_views.request_question, name="question"),
     path("<id:request_id>/", request_progress.request_detail, name="detail"),
     path("<id:request_id>/sent/", request_views.request_submitted, name="submitted"),
     path("<id:request_id>/withdraw/", request_actions.request_withdraw, name="withdraw"),

@@ -1,17 +1,15 @@
 """The front door for requests for support, signed in: a school contact asks for their own school,
-anyone else refers a school (seed 002's list of referrers). One form, then check your answers,
-then request_submit. "Your requests" lists the requests the person made or their school's; each
+anyone else refers a school (seed 002's list of referrers). One question a page (ask_views), then
+check your answers, then request_submit. "Your requests" lists the requests the person made or their school's; each
 request's page shows where it stands (request_progress.py). Another person's request answers 404."""
 
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 
 from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for
-from domain.commissioning.errors import CommissioningRefused, RequestInvalid
 from domain.commissioning.models import ReferrerKind, Route
 from domain.commissioning.policies import can_ask_for_support
 from domain.commissioning.request_services import request_submit
@@ -19,18 +17,13 @@ from domain.commissioning.selectors import request_for, requests_for
 from domain.commissioning.workflows import RequestStatus
 from domain.organisations.models import OrganisationKind
 from domain.schools.models import School
-from web.common.fields import id_from
 from web.common.policy import policy
 
-from .request_forms import (
-    DRAFT_KEY,
-    KIND_FOR_ORGANISATION,
-    RequestForm,
-    bound_draft,
-    draft_from,
-    initial_from,
-    schools_found,
-)
+from . import ask_views
+from .ask_steps import SIGNED_IN
+from .request_forms import KIND_FOR_ORGANISATION
+
+DRAFT_KEY = "commissioning_request_draft"
 
 PER_PAGE = 20
 R = RequestStatus
@@ -72,99 +65,52 @@ def _default_kind(user, own) -> str:
     return KIND_FOR_ORGANISATION.get(organisation.kind, "")
 
 
-def _posted_school(request) -> list[School]:
-    chosen = id_from(request.POST.get("school"))
-    return list(School.objects.filter(pk=chosen)) if chosen is not None else []
+def _flow(request) -> ask_views.Flow:
+    own = own_schools(request.user)
+    return ask_views.Flow(
+        route=SIGNED_IN,
+        draft_key=DRAFT_KEY,
+        question_url="requests:question",
+        check_url="requests:check",
+        first_back="requests:list",
+        caption="Ask for support",
+        own_schools=own,
+        defaults={"school": str(own[0].pk) if own else "", "referrer_kind": _default_kind(request.user, own)},
+    )
 
 
 @policy(can_ask_for_support)
 def request_new(request):
-    user = request.user
-    own = own_schools(user)
-    q = request.GET.get("q", "")
-    found, more = schools_found(q)
-    preferred = id_from(request.GET.get("organisation"))
-    draft = request.session.get(DRAFT_KEY)
-    if request.method == "POST":
-        form = RequestForm(request.POST, own_schools=own, schools=found + _posted_school(request))
-        form.is_valid()
-        form.check_with_service(form.cleaned_data.get("school_object"))
-        if not form.errors:
-            request.session[DRAFT_KEY] = draft_from(form)
-            return redirect("requests:check")
-    elif draft:
-        # Back from the check page: the answers so far (a new search adds its schools).
-        drafted = list(School.objects.filter(pk=int(draft["school"])))
-        form = RequestForm(initial=initial_from(draft), own_schools=own, schools=drafted + found)
-    else:
-        initial = {
-            "school": str(own[0].pk) if own and not found else "",
-            "referrer_kind": _default_kind(user, own),
-            # From the directory's "Ask for support from this alliance".
-            "preferred_organisation": str(preferred or ""),
-        }
-        form = RequestForm(initial=initial, own_schools=own, schools=found)
-    return render(
-        request,
-        "commissioning/requests/new.html",
-        {
-            "page_title": "Ask for school-to-school support",
-            "form": form,
-            "q": q,
-            "searched": bool(q.strip()),
-            "found": found,
-            "more": more,
-            "preferred_id": preferred,
-            "own": own,
-        },
-    )
+    """The way in (from the directory, "Ask for support from this alliance", with ?organisation=)."""
+    return ask_views.start(request, _flow(request))
+
+
+@policy(can_ask_for_support)
+def request_question(request, step):
+    return ask_views.question(request, _flow(request), step)
 
 
 @policy(can_ask_for_support)
 def request_check_answers(request):
     user = request.user
-    draft = request.session.get(DRAFT_KEY)
-    form = None
-    if draft:
-        drafted = list(School.objects.filter(pk=draft["school"]))
-        form = bound_draft(draft, own_schools=own_schools(user), schools=drafted)
-    if form is None:
-        return redirect("requests:new")
-    school = form.cleaned_data["school_object"]
-    kind = form.cleaned_data["referrer_kind"]
-    problems = []
-    if request.method == "POST":
-        as_school = kind == ReferrerKind.CLIENT_SCHOOL
-        try:
-            created = request_submit(
-                actor=user,
-                school=school,
-                values=form.values(school),
-                referrer_kind=kind,
-                referrer_organisation=None if as_school else _referrer_organisation(user),
-                preferred_organisation=form.preferred(),
-                route=Route.SCHOOL if as_school else Route.REFERRAL,
-            )
-        except RequestInvalid as invalid:
-            change = reverse("requests:new")
-            problems = [{"text": message, "href": f"{change}#id_{field}"} for field, message in invalid.errors.items()]
-        except CommissioningRefused as refusal:
-            problems = [{"text": str(refusal)}]
-        else:
-            request.session.pop(DRAFT_KEY, None)
-            return redirect("requests:submitted", request_id=created.pk)
-    return render(
-        request,
-        "commissioning/requests/check.html",
-        {
-            "page_title": "Check your answers before asking for support",
-            "form": form,
-            "school": school,
-            "referrer_kind": ReferrerKind(kind).label,
-            "referrer_organisation": None if kind == ReferrerKind.CLIENT_SCHOOL else _referrer_organisation(user),
-            "problems": problems,
-        },
-    )
+    flow = _flow(request)
+    kind = ask_views.answers_of(request, flow).draft.get("referrer_kind")
+    as_school = kind == ReferrerKind.CLIENT_SCHOOL
+    organisation = None if as_school else _referrer_organisation(user)
+
+    def send(answers):
+        created = request_submit(
+            actor=user,
+            school=answers.school,
+            values=answers.values(),
+            referrer_kind=kind,
+            referrer_organisation=organisation,
+            preferred_organisation=answers.preferred(),
+            route=Route.SCHOOL if as_school else Route.REFERRAL,
+        )
+        return redirect("requests:submitted", request_id=created.pk)
+
+    return ask_views.check_answers(request, flow, send=send, referrer_organisation=organisation)
 
 
 def visible_request(request, request_id):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from domain.commissioning.offer_services import offer_leader_accept
 
-from .helpers import answers, soup
+from .helpers import PAGES, answers, go_through, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -35,18 +35,31 @@ def test_the_pages_are_well_formed(demo, as_person, client):
     offer_leader_accept(actor=demo["leader"], offer=demo["offer"])
     request_id = {"request_id": demo["request"].pk}
     pages = {
-        "new": contact.get(reverse("requests:new") + "?q=Primary"),
-        "new with errors": contact.post(reverse("requests:new"), {"referrer_kind": "client_school"}),
         "list": contact.get(reverse("requests:list")),
         "detail": contact.get(reverse("requests:detail", kwargs=request_id)),
         "withdraw": contact.get(reverse("requests:withdraw", kwargs=request_id)),
         "offer": contact.get(reverse("requests:offer-answer", kwargs=request_id)),
+        "school search": contact.get(reverse("requests:question", kwargs={"step": "school"}) + "?q=Primary"),
+        "school with errors": contact.post(reverse("requests:question", kwargs={"step": "school"}), {}),
     }
-    contact.post(reverse("requests:new"), answers(demo["goldthorpe"], referrer_kind="client_school"))
+    data = answers(demo["goldthorpe"], referrer_kind="client_school")
+    go_through(contact, reverse("requests:new"), data)
+    for step in PAGES:
+        url = reverse("requests:question", kwargs={"step": step})
+        shown = contact.get(url)
+        if shown.status_code == 200:
+            pages[step] = shown
+            errored = contact.post(url, {"window_starts-day": "40"} if step == "window" else {"needs": "x"})
+            if errored.status_code == 200:
+                pages[f"{step} with errors"] = errored
+            go_through(contact, reverse("requests:new"), data)
     pages["check"] = contact.get(reverse("requests:check"))
     client.logout()
-    pages["public form"] = client.get(reverse("support:ask") + "?q=Goldthorpe")
-    pages["public form with errors"] = client.post(reverse("support:ask"), {})
+    pages["public school"] = client.get(reverse("support:ask-question", kwargs={"step": "school"}) + "?q=Goldthorpe")
+    pages["public school with errors"] = client.post(reverse("support:ask-question", kwargs={"step": "school"}), {})
+    go_through(client, reverse("support:ask"), answers(demo["goldthorpe"]), until="contact")
+    pages["public contact"] = client.get(reverse("support:ask-question", kwargs={"step": "contact"}))
+    pages["public contact with errors"] = client.post(reverse("support:ask-question", kwargs={"step": "contact"}), {})
     found = {name: _problems(response) for name, response in pages.items()}
     assert all(r.status_code == 200 for r in pages.values())
     assert found == dict.fromkeys(pages, [])

@@ -7,11 +7,11 @@ from django.urls import reverse
 from domain.commissioning.models import SupportRequest
 from domain.notifications.models import Notification
 
-from .helpers import answers, banner, errors, main_text, soup
+from .helpers import answers, banner, errors, go_through, main_text, soup
 
 pytestmark = pytest.mark.django_db
 
-ASK, SENT = reverse("support:ask"), reverse("support:sent")
+ASK, SENT, CHECK = reverse("support:ask"), reverse("support:sent"), reverse("support:ask-check")
 CONTACT = {
     "contact_name": "Robin Ashdown",
     "contact_email": "robin@goldthorpe.demo.test",
@@ -19,10 +19,19 @@ CONTACT = {
 }
 
 
+def page(step: str) -> str:
+    return reverse("support:ask-question", kwargs={"step": step})
+
+
 def test_a_school_asks_through_the_public_form_and_its_contact_confirms(demo, client, as_person):
-    page = client.get(ASK + "?q=Goldthorpe")
-    assert [i["value"] for i in soup(page).select("input[name=school]")] == [str(demo["goldthorpe"].pk)]
-    response = client.post(ASK + "?q=Goldthorpe", {**answers(demo["goldthorpe"]), **CONTACT})
+    assert client.get(ASK)["Location"] == page("school")
+    found = client.get(page("school") + "?q=Goldthorpe")
+    assert [i["value"] for i in soup(found).select("input[name=school]")] == [str(demo["goldthorpe"].pk)]
+    response = go_through(client, ASK, {**answers(demo["goldthorpe"]), **CONTACT})
+    assert response["Location"] == CHECK, "your details is the last page"
+    check = main_text(client.get(CHECK))
+    assert "Robin Ashdown" in check and "Headteacher" in check and "Goldthorpe Junior School" in check
+    response = client.post(CHECK)
     assert response.status_code == 302 and response["Location"] == SENT
     created = SupportRequest.objects.latest("pk")
     assert (created.route, created.status, created.submitted_by) == ("public_form", "awaiting_confirmation", None)
@@ -46,15 +55,32 @@ def test_a_school_asks_through_the_public_form_and_its_contact_confirms(demo, cl
     assert contact.get(confirm_url).status_code == 404, "confirmed once"
 
 
-def test_the_public_form_shows_every_problem_at_once(demo, client):
+def test_your_details_page_shows_its_problems_in_page_order(demo, client):
     before = SupportRequest.objects.count()
-    response = client.post(ASK, {})
-    found = errors(response)
-    assert {"Enter your name", "Enter your email address", "Enter your role at the school"} <= set(found)
-    assert "Choose your school: search for it by name, URN or postcode" in found
-    assert "Choose at least one area the school needs support with" in found
+    go_through(client, ASK, answers(demo["goldthorpe"]), until="contact")
+    response = client.post(page("contact"), {"contact_email": "not an address"})
+    assert errors(response) == [
+        "Enter your name",
+        "Enter an email address in the correct format, like name@example.com",
+        "Enter your role at the school",
+    ]
     assert SupportRequest.objects.count() == before
     assert client.get(SENT)["Location"] == ASK
+    assert client.get(reverse("support:ask-question", kwargs={"step": "asking"})).status_code == 404
+
+
+def test_the_directory_suggests_its_alliance_on_the_public_route(demo, client):
+    client.get(ASK + f"?organisation={demo['aire'].pk}")
+    go_through(client, ASK, answers(demo["goldthorpe"]), until="alliance")
+    chosen = soup(client.get(page("alliance"))).select_one("select[name=preferred_organisation] option[selected]")
+    assert chosen["value"] == str(demo["aire"].pk)
+    assert client.get(ASK + "?organisation=not-a-number")["Location"] == page("alliance")
+
+
+def test_a_public_school_page_without_a_school_asks_for_one(demo, client):
+    response = client.post(page("school"), {})
+    assert errors(response) == ["Choose your school: search for it by name, URN or postcode"]
+    assert client.get(CHECK)["Location"] == page("school")
 
 
 def test_the_alliance_declines_a_request_the_school_did_not_make(demo, as_person):
