@@ -46,8 +46,8 @@ WCAG_22_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 # browser's error pages, or a CSV or JSON it displays), and each document once.
 NEEDS_CHECK = """() => /^https?:$/.test(location.protocol) && document.contentType === "text/html"
   && !window.__s2sAxeChecked"""
-RUN_AXE = """async (tags) => {
-  window.__s2sAxeChecked = true;
+RUN_AXE = """async ([tags, mark]) => {
+  if (mark) window.__s2sAxeChecked = true;
   const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return {
     title: document.title,
@@ -96,6 +96,7 @@ class AccessibilityAudit:
     tags: list[str] = field(default_factory=lambda: list(WCAG_22_AA_TAGS))
     violations: list[Violation] = field(default_factory=list)
     pages_checked: list[str] = field(default_factory=list)
+    pages_checked_as_shown: list[str] = field(default_factory=list)  # again, at another width
     problems: list[str] = field(default_factory=list)
     contexts: list[BrowserContext] = field(default_factory=list)
     labels: dict[int, str] = field(default_factory=dict)
@@ -141,10 +142,20 @@ class AccessibilityAudit:
                 return []
         with contextlib.suppress(PlaywrightTimeoutError):  # still loading: check what it shows
             page.wait_for_load_state("load", timeout=LOAD_TIMEOUT_MS)
+        return self._run(page, mark=True)
+
+    def check_as_shown_now(self, page: Page, how: str) -> list[Violation]:
+        """Runs axe-core on the page as it is laid out now (say, at a phone's width), whether or
+        not it was checked already, without counting it as the page's own check: the page is still
+        checked as usual before the next action. `how` ("at 390 px") names it in reports."""
+        return self._run(page, mark=False, how=how)
+
+    def _run(self, page: Page, *, mark: bool, how: str = "") -> list[Violation]:
         if page.evaluate("() => typeof window.axe") == "undefined":
             page.evaluate(AXE_SOURCE)
-        result = page.evaluate(RUN_AXE, self.tags)
+        result = page.evaluate(RUN_AXE, [self.tags, mark])
         label = self.labels.get(id(page.context._impl_obj), "")
+        label = f"{label} {how}".strip() if how else label
         found = [
             Violation(
                 url=page.url,
@@ -158,7 +169,10 @@ class AccessibilityAudit:
             )
             for v in result["violations"]
         ]
-        self.pages_checked.append(page.url)
+        if mark:
+            self.pages_checked.append(page.url)
+        else:
+            self.pages_checked_as_shown.append(page.url)
         self.violations.extend(found)
         return found
 

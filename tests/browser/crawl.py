@@ -14,6 +14,7 @@ POST answers 405 and is not shown. Nothing is ever POSTed. Sign-out is skipped.
 import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -26,6 +27,9 @@ from playwright.sync_api import Page
 from demo.region import DEMO_URN_START, SCHOOLS
 from domain.accounts.models import User
 from tests.urls import all_url_patterns
+
+if TYPE_CHECKING:
+    from tests.browser.accessibility import AccessibilityAudit
 
 MAX_PER_VIEW = 2
 
@@ -246,6 +250,7 @@ class Crawl:
 
     page: Page
     origin: str
+    audit: "AccessibilityAudit | None" = None  # checks each page at a phone's width too
     answers: list[Answer] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     too_wide: list[str] = field(default_factory=list)  # pages wider than a 390 px phone
@@ -325,11 +330,14 @@ class Crawl:
 
     def _check_phone_and_words(self, url: str) -> None:
         """The page at 390 px wide: nothing wider than the screen (a wide table scrolls in its own
-        container). Then its visible text: no internal code or seed reference (issue 15). The
-        resize lays the page out again without loading it, so this costs a few milliseconds."""
+        container), and the accessibility check as a phone shows it (the usual check runs at the
+        desktop width before the next action). Then its visible text: no internal code or seed
+        reference (issue 15). The resize lays the page out again without loading it."""
         size = self.page.viewport_size
         self.page.set_viewport_size(PHONE)
         wide = self.page.evaluate(OVERFLOW_JS)
+        if self.audit is not None:
+            self.audit.check_as_shown_now(self.page, "at 390 px")
         self.page.set_viewport_size(size)
         if wide:
             self.too_wide.append(f"{url}: {wide}")

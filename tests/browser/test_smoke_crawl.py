@@ -69,7 +69,7 @@ def not_visited_text(answer: Answer) -> str:
     return f"{answer.url} answered {answer.status}{where}"
 
 
-def crawl_as(new_context, live_server, role) -> Crawl:
+def crawl_as(new_context, live_server, role, *, audit=None) -> Crawl:
     label = SIGNED_OUT if role == SIGNED_OUT else Role(role).label
     context = new_context(label=label)
     page = context.new_page()
@@ -78,7 +78,7 @@ def crawl_as(new_context, live_server, role) -> Crawl:
     examples = example_urls(next(p for p in PEOPLE if p.role == Role.SCHOOL_CONTACT).email)
     seeds = [reverse("public:start"), *urls_without_arguments().values()]
     seeds += [url for urls in examples.values() for url in urls]
-    crawl = Crawl(page=page, origin=live_server.url).run(seeds)
+    crawl = Crawl(page=page, origin=live_server.url, audit=audit).run(seeds)
     context.close()
     return crawl
 
@@ -87,11 +87,12 @@ def test_every_page_answers_every_role_and_passes_the_accessibility_check(new_co
     build_demo_region()
     problems, reached, timings = [], set(), []
     answered = defaultdict(dict)  # view -> role -> statuses of the pages not visited
-    asked = set()
+    asked, shown = set(), 0
     for role in ROLES:
         started = time.monotonic()
-        crawl = crawl_as(new_context, live_server, role)
+        crawl = crawl_as(new_context, live_server, role, audit=axe_audit)
         seen = [a for a in crawl.answers if visited(a)]
+        shown += len(crawl.shown)
         rest = [a for a in crawl.answers if not visited(a)]
         timings.append(
             f"{role}: {len(crawl.answers)} URLs asked, {len(seen)} visited (200), {len(rest)} not "
@@ -130,6 +131,8 @@ def test_every_page_answers_every_role_and_passes_the_accessibility_check(new_co
         "or to NOT_VISITED here."
     )
     assert len(axe_audit.pages_checked) >= len(ROLES) * 3
+    # Every page shown was checked at a phone's width too.
+    assert len(axe_audit.pages_checked_as_shown) == shown
 
 
 def _status_text(answer: Answer) -> str:
