@@ -11,14 +11,15 @@ from django.core.validators import validate_email
 from django.db import transaction
 
 from domain.audit.services import audit_record
+from domain.deployments.contract_terms import HIGHEST_RATE
 from domain.organisations.models import Organisation
 from domain.schools.selectors import web_address
 
 from .policies import can_act_for_organisation
 
 FIELDS = ("contact_email", "contact_phone", "website", "day_rate")
-# The same bound as a contract's day rate (domain.deployments.contract_terms.HIGHEST_RATE).
-HIGHEST_DAY_RATE = Decimal("5000")
+# The same bound as a contract's day rate: the alliance's published rate becomes the contract's.
+HIGHEST_DAY_RATE = HIGHEST_RATE
 # A UK number as people write it: digits, spaces, brackets, hyphens and a leading +.
 _PHONE = re.compile(r"^\+?[0-9 ()\-]+$")
 

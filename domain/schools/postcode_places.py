@@ -18,10 +18,13 @@ from django.db.models import Avg
 
 from .models import Postcode, School
 
-# A whole postcode: outward code, then the inward code (a digit and two letters). BS 7666.
-_WHOLE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$")
-_SECTOR = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?) ([0-9])$")
-_DISTRICT = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)$")
+# A postcode's outward code ("LS6", "EC1A"); the school search reads partial postcodes with it too
+# (selectors.postcode_condition). A whole postcode is the outward code, then the inward code (a
+# digit and two letters). BS 7666.
+OUTWARD_CODE = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
+_WHOLE = re.compile(rf"^({OUTWARD_CODE}) ?([0-9][A-Z]{{2}})$")
+_SECTOR = re.compile(rf"^({OUTWARD_CODE}) ([0-9])$")
+_DISTRICT = re.compile(rf"^({OUTWARD_CODE})$")
 
 POSTCODE, SECTOR, DISTRICT = "postcode", "sector", "district"
 

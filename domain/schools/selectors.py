@@ -13,6 +13,7 @@ from domain.organisations.models import BROKERING_KINDS, AllianceMembership, Org
 from . import geography
 from .lineage import inspections_with_predecessors
 from .models import Inspection, InspectionKind, OfstedGrade, School, SchoolLink, SchoolStatus
+from .postcode_places import OUTWARD_CODE
 
 # The Ofsted filter: one value per overall grade, and one for schools without an overall grade
 # (ungraded inspections since September 2024, report cards since November 2025, or none on record).
@@ -31,7 +32,7 @@ NEAREST_CAP_METRES = 50_000
 
 # --- Search -----------------------------------------------------------------------------------
 
-_OUTWARD = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]?$")
+_OUTWARD = re.compile(rf"^{OUTWARD_CODE}$")
 _INWARD_PREFIX = re.compile(r"^[0-9]([A-Z]([A-Z])?)?$")
 
 

@@ -35,6 +35,8 @@ from web.common.spreadsheets import FORMATS, spreadsheet_response
 from web.leaders.alliance_views import days
 
 from .broker_forms import USUAL_SEARCH, AgendaAddForm, CancelForm, DecideForm, HoldForm, MeetingForm, SearchForm
+from .meeting_words import percent as _percent
+from .meeting_words import solution_words
 
 PER_PAGE = 25
 REFUSED = (CommissioningRefused, TransitionRefused)
@@ -104,26 +106,6 @@ def item_of(meeting, item_id):
         raise Http404
     item.meeting = meeting
     return item
-
-
-def solution_words(solution) -> str:
-    """What the whole-agenda suggestion is, in words a panel reads: no solver's names for it."""
-    if solution is None:
-        return ""
-    what = (
-        "Suggested for the whole agenda: the best set of matches we could find for the requests not yet "
-        "decided, taken together, with each leader's days within what they have offered."
-    )
-    status, gap = solution.get("status"), solution.get("gap")
-    if status == "OPTIMAL" or (gap is not None and gap <= 0):
-        return what + " No other set of matches scores higher in total."
-    if gap is not None and gap < 1:
-        return what + f" It is within {max(gap * 100, 0.1):.1f}% of the best possible total."
-    return what + " A better set may exist: the panel decides each request."
-
-
-def _percent(score) -> str:
-    return "" if score is None else f"{round(float(score) * 100)}%"
 
 
 @policy(can_run_panels)

@@ -256,7 +256,7 @@ def test_the_meetings_list_runs_a_constant_number_of_queries(demo, as_user):
     ],
 )
 def test_the_whole_agenda_suggestion_is_described_without_solver_words(status, gap, expected):
-    from web.commissioning.meeting_views import solution_words
+    from web.commissioning.meeting_words import solution_words
 
     words = solution_words({"status": status, "gap": gap})
     assert words.endswith(expected)
