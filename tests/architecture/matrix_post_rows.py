@@ -39,7 +39,16 @@ POST_ROWS: dict = {
     # A panel of the alliance's own coordinator and panel member (the page lists every alliance's).
     "broker:meeting-new": {"extra": lambda world: {"time": "4pm", "members": panel_of_the_alliance(world)}},
     "rounds:round-create": {
-        "extra": {"opens_on": "1/2/2027", "closes_on": "1/3/2027", "phases": ["primary"], "criteria_set": "yh-lle@1"}
+        "extra": {
+            "opens_on-day": "1",
+            "opens_on-month": "2",
+            "opens_on-year": "2027",
+            "closes_on-day": "1",
+            "closes_on-month": "3",
+            "closes_on-year": "2027",
+            "phases": ["primary"],
+            "criteria_set": "yh-lle@1",
+        }
     },
     # The panel chooses with no one recused (the page's form would tick every box).
     "broker:decide": {"extra": {"recused": []}},
