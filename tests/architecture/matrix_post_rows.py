@@ -94,6 +94,7 @@ POLICY_ONLY: dict = {
     "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
     "events:booking-cancel": "the system leader's booking is at an event already held: not cancellable",
     "events:event": "the open induction is for designated leaders, booked already by the demo's",
+    "events:event-confirm": "the open induction is for designated leaders, booked already by the demo's",
     "events:organise-register": "the demo's register is taken already",
     "events:organise-publish": "the demo's events are published already: nothing is left to publish",
     "alliance:memorandum-accept": "the demo's association has its memorandum accepted by both already (demo.leaders)",
