@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from domain.leaders.availability_services import commitment_add, commitment_release
 from domain.leaders.models import Commitment, Term
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_words
 
 from .models import Deployment
 
@@ -36,7 +36,7 @@ def committed_days(deployment: Deployment) -> Decimal:
 def commitments_follow_contract(*, actor, deployment: Deployment, contract) -> Decimal:
     """Commits or releases days so that the leader's commitments to the deployment equal its
     allowed days (the contract's days and approved variations). Returns the change in days."""
-    agreed = f"{days_text(contract.days)} days in version {contract.number} of the contract"
+    agreed = f"{days_words(contract.days)} in version {contract.number} of the contract"
     return _commit_exactly(
         actor=actor,
         deployment=deployment,

@@ -18,7 +18,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from domain.audit.services import audit_record
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_words
 from domain.organisations.models import Organisation
 
 from .errors import DeploymentRefused
@@ -40,11 +40,6 @@ def money(value) -> Decimal:
 def pounds(value) -> str:
     """Money as people write it: "£1,234.50"."""
     return f"£{money(value):,.2f}"
-
-
-def days_words(days: Decimal) -> str:
-    """ "1 day", "1.5 days"."""
-    return f"{days_text(days)} day" if days == 1 else f"{days_text(days)} days"
 
 
 def _days_are(days: Decimal) -> str:

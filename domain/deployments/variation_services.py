@@ -15,7 +15,7 @@ from django.utils import timezone
 from domain.audit.services import audit_record
 from domain.leaders.availability_services import commitment_add
 from domain.leaders.models import Term
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_words
 from domain.leaders.people import AssociationRefused
 
 from . import services
@@ -101,8 +101,8 @@ def variation_request(*, actor, deployment: Deployment, days, reason: str) -> Va
         deployment,
         "leader",
         "alliance",
-        title=f"{days_text(days)} more days asked for at {deployment.client_school.display_name}",
-        body=f"{actor.full_name} asked for {days_text(days)} more days: {reason}",
+        title=f"{days_words(days, more=True)} asked for at {deployment.client_school.display_name}",
+        body=f"{actor.full_name} asked for {days_words(days, more=True)}: {reason}",
         exclude=actor,
     )
     return variation
@@ -128,7 +128,7 @@ def variation_approve(*, actor, variation: Variation, override_reason: str = "")
             leader=deployment.leader,
             term=term,
             days=variation.days,
-            purpose=f"{deployment.reference}: {days_text(variation.days)} more days at "
+            purpose=f"{deployment.reference}: {days_words(variation.days, more=True)} at "
             f"{deployment.client_school.display_name}",
             reference=f"deployment:{deployment.pk}",
             override_reason=override_reason,
@@ -142,8 +142,8 @@ def variation_approve(*, actor, variation: Variation, override_reason: str = "")
         actor=actor,
         action="deployments.deployment.days_varied",
         subject=deployment,
-        from_state=f"{days_text(deployment.days + before)} days",
-        to_state=f"{days_text(deployment.allowed_days)} days",
+        from_state=days_words(deployment.days + before),
+        to_state=days_words(deployment.allowed_days),
         reason=variation.reason,
         organisation=deployment.organisation,
         data={"variation_id": variation.pk, "term": term.key},
@@ -163,10 +163,10 @@ def variation_approve(*, actor, variation: Variation, override_reason: str = "")
         deployment,
         "leader",
         "alliance",
-        title=f"{days_text(variation.days)} more days approved at {deployment.client_school.display_name}",
+        title=f"{days_words(variation.days, more=True)} approved at {deployment.client_school.display_name}",
         body=(
-            f"{actor.full_name} approved {days_text(variation.days)} more days: the leader may now log "
-            f"{days_text(deployment.allowed_days)} days in all."
+            f"{actor.full_name} approved {days_words(variation.days, more=True)}: the leader may now log "
+            f"{days_words(deployment.allowed_days)} in all."
         ),
         exclude=actor,
     )
@@ -193,7 +193,7 @@ def variation_refuse(*, actor, variation: Variation, reason: str) -> Variation:
         "leader",
         "alliance",
         title=f"More days refused at {deployment.client_school.display_name}",
-        body=f"{actor.full_name} refused {days_text(variation.days)} more days: {reason}",
+        body=f"{actor.full_name} refused {days_words(variation.days, more=True)}: {reason}",
         exclude=actor,
     )
     return locked

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from domain.audit.services import audit_record
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_text, days_words
 from domain.notifications.services import reminder_cancel, reminder_schedule
 
 from . import services
@@ -298,7 +298,7 @@ def visit_note_share(*, actor, visit: Visit, note: Note) -> Visit:
     if before.logged + note.days > deployment.allowed_days:
         # Issue 6, bad input: "Time logged beyond the agreed days without an approved variation is refused".
         raise DeploymentRefused(
-            f"You have {days_text(before.remaining)} days left of the {days_text(deployment.allowed_days)} agreed. "
+            f"You have {days_words(before.remaining)} left of the {days_text(deployment.allowed_days)} agreed. "
             "Ask for a variation to log more"
         )
     _write(visit, note, actor)
@@ -321,7 +321,7 @@ def visit_note_share(*, actor, visit: Visit, note: Note) -> Visit:
         title=f"Note of visit from {deployment.leader.full_name}",
         body=(
             f"{deployment.leader.full_name} shared the note of the visit to {school} on "
-            f"{_date_text(visit.visited_on)}: {days_text(note.days)} days logged."
+            f"{_date_text(visit.visited_on)}: {days_words(note.days)} logged."
         ),
         exclude=actor,
     )
@@ -332,10 +332,10 @@ def visit_note_share(*, actor, visit: Visit, note: Note) -> Visit:
             deployment,
             "leader",
             "alliance",
-            title=f"Warning: {days_text(after.logged)} of {days_text(after.allowed)} days used at {school}",
+            title=f"Warning: {days_text(after.logged)} of {days_words(after.allowed)} used at {school}",
             body=(
-                f"Warning: {days_text(after.logged)} of the {days_text(after.allowed)} agreed days are logged, "
-                f"{days_text(after.remaining)} left. Plan the rest of the support, or ask for a variation "
+                f"Warning: {days_text(after.logged)} of the {days_words(after.allowed)} agreed are logged, "
+                f"{days_words(after.remaining)} left. Plan the rest of the support, or ask for a variation "
                 "to go beyond the agreed days."
             ),
         )

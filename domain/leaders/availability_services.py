@@ -13,7 +13,7 @@ from django.utils import timezone
 from domain.audit.services import audit_record
 
 from .models import Commitment, Term, TermAvailability, UnavailablePeriod
-from .models.availability import days_text
+from .models.availability import days_text, days_words
 from .people import AssociationRefused
 from .people import lock_leader as _lock_leader
 
@@ -77,8 +77,8 @@ def availability_set(*, actor, leader, term: Term, days, note: str = "") -> Term
         actor=actor,
         action="leaders.availability.set",
         subject=leader,
-        from_state="" if before is None else f"{days_text(before)} days",
-        to_state=f"{days_text(days)} days",
+        from_state="" if before is None else days_words(before),
+        to_state=days_words(days),
         reason=term.label,
         data={"term": term.key},
     )
@@ -135,7 +135,7 @@ def commitment_add(
     override_reason = (override_reason or "").strip()
     if over > 0 and not override_reason:
         raise AssociationRefused(
-            f"{leader.full_name} has {days_text(max(offered - committed, Decimal(0)))} days left in the "
+            f"{leader.full_name} has {days_words(max(offered - committed, Decimal(0)))} left in the "
             f"{term.label.lower()}: committing {days_text(days)} needs a reason to go past what they offered"
         )
     commitment = Commitment.objects.create(
@@ -152,7 +152,7 @@ def commitment_add(
         actor=actor,
         action="leaders.commitment.added",
         subject=leader,
-        to_state=f"{days_text(committed + days)} of {days_text(offered)} days committed",
+        to_state=f"{days_text(committed + days)} of {days_words(offered)} committed",
         reason=override_reason if over > 0 else purpose.strip(),
         data={"term": term.key, "commitment_id": commitment.pk, "over_capacity": over > 0},
     )

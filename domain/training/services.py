@@ -16,10 +16,11 @@ from domain.audit.services import audit_record
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .booking_checks import booking_payer, booking_refusal, is_full
 from .errors import TrainingRefused
 from .models import Audience, Booking, Event, EventKind
-from .policies import can_book_for, can_organise, may_act_as_booker, may_attend
-from .workflows import BOOKING, EVENT, LIVE_BOOKING_STATES, BookingStatus, EventStatus
+from .policies import can_organise, may_act_as_booker
+from .workflows import BOOKING, EVENT, BookingStatus, EventStatus
 
 B = BookingStatus
 LINK_TO_EVENT = "/home/events/{pk}/"
@@ -212,29 +213,6 @@ def _tell_booked(booking: Booking, event: Event) -> None:
         transaction.on_commit(lambda: send_booking_confirmation.enqueue(notification.pk, event.pk), robust=True)
 
 
-def booking_window_refusal(event: Event, today: dt.date | None = None) -> str:
-    """Why booking is closed now, or "" when it is open."""
-    today = today or timezone.localdate()
-    if event.status != EventStatus.PUBLISHED:
-        return f"{event.title} is not open to book"
-    if today < event.booking_opens_on:
-        return f"Booking opens on {event.booking_opens_on.day} {event.booking_opens_on:%B %Y}"
-    if today > event.booking_closes_on:
-        return f"Booking closed on {event.booking_closes_on.day} {event.booking_closes_on:%B %Y}"
-    return ""
-
-
-def attendance_refusal(event: Event, person, *, who: str = "you") -> str:
-    """Why `person` cannot have a place, the event not being for them (its audience); "" when it is.
-    The event's page shows it, and booking_make refuses with it."""
-    if may_attend(person, event):
-        return ""
-    audience = event.get_audience_display().lower()
-    if event.audience == Audience.REGION:
-        audience = f"{audience} ({event.region.name})"
-    return f"{event.title} is for {audience}: {who} cannot book it"
-
-
 @transaction.atomic
 def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_list: bool = False) -> Booking:
     """Books `delegate` a place (the booker themself or a colleague). When every place is taken the
@@ -244,35 +222,14 @@ def booking_make(*, actor, event: Event, delegate, organisation=None, waiting_li
     locked = (
         Event.objects.select_for_update(of=("self",)).select_related("organisation", "venue", "region").get(pk=event.pk)
     )
-    organiser = can_organise(actor, locked)
-    refusal = booking_window_refusal(locked)
-    if refusal and not (organiser and locked.status == EventStatus.PUBLISHED):
-        raise TrainingRefused(refusal)
-    if not (organiser or can_book_for(actor, delegate)):
-        raise TrainingRefused("You can book places only for yourself or your colleagues")
-    refusal = attendance_refusal(locked, delegate, who="you" if actor.pk == delegate.pk else delegate.full_name)
+    refusal = booking_refusal(
+        actor=actor, event=locked, delegate=delegate, organisation=organisation, waiting_list=waiting_list
+    )
     if refusal:
         raise TrainingRefused(refusal)
-    # Every live booking, not only places and the waiting list: a delegate whose attendance was
-    # taken holds their place still (and the database allows one live booking a delegate).
-    existing = Booking.objects.filter(event=locked, delegate=delegate, status__in=LIVE_BOOKING_STATES).first()
-    if existing:
-        place = "a place on the waiting list" if existing.status == B.WAITING else "a place"
-        raise TrainingRefused(f"{delegate.full_name} already has {place} at {locked.title}")
-    taken = locked.bookings.filter(status__in=[B.CONFIRMED, B.ATTENDED, B.ABSENT]).count()
-    full = taken >= locked.capacity
-    if full and not waiting_list:
-        taken_text = "The only place is" if locked.capacity == 1 else f"All {locked.capacity} places are"
-        raise TrainingRefused(f"{taken_text} taken: join the waiting list instead")
-    if organisation is not None and not (
-        organiser or organisation.pk in organisation_ids_of(actor) | organisation_ids_of(delegate)
-    ):
-        raise TrainingRefused(f"The fee can be invoiced only to an organisation you or {delegate.full_name} act for")
     if organisation is None:
-        shared = organisation_ids_of(delegate) & (organisation_ids_of(actor) or organisation_ids_of(delegate))
-        from domain.organisations.models import Organisation
-
-        organisation = Organisation.objects.filter(pk__in=shared).order_by("name").first()
+        organisation = booking_payer(actor=actor, delegate=delegate)
+    full = is_full(locked)
     booking = Booking.objects.create(
         event=locked,
         delegate=delegate,

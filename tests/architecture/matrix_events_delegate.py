@@ -33,6 +33,9 @@ ROWS: dict = {
     "events:list": signed_in(),
     "events:event": signed_in(),
     "events:event-calendar": signed_in(),
+    # The check page of a place for the person themself (the induction: for some it says why they
+    # cannot book it).
+    "events:event-confirm": signed_in(),
     "events:bookings": signed_in(),
     "events:booking": booking_seen(),
     # The booking was attended: the page says it cannot be cancelled.
@@ -50,6 +53,7 @@ def kwargs(world) -> dict:
     return {
         "events:event": event,
         "events:event-calendar": event,
+        "events:event-confirm": event,
         "events:booking": booking,
         "events:booking-cancel": booking,
         "events:booking-invoice": booking,

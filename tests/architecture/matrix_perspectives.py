@@ -89,6 +89,7 @@ OVERRIDES: dict = {
     # Published events: anyone signed in sees them and books a place.
     "events:event": seen_by_all_signed_in(),
     "events:event-calendar": seen_by_all_signed_in(),
+    "events:event-confirm": seen_by_all_signed_in(),
     **dict.fromkeys(
         (
             "events:organise-add",

@@ -40,7 +40,16 @@ POST_ROWS: dict = {
     # A panel of the alliance's own coordinator and panel member (the page lists every alliance's).
     "broker:meeting-new": {"extra": lambda world: {"time": "4pm", "members": panel_of_the_alliance(world)}},
     "rounds:round-create": {
-        "extra": {"opens_on": "1/2/2027", "closes_on": "1/3/2027", "phases": ["primary"], "criteria_set": "yh-lle@1"}
+        "extra": {
+            "opens_on-day": "1",
+            "opens_on-month": "2",
+            "opens_on-year": "2027",
+            "closes_on-day": "1",
+            "closes_on-month": "3",
+            "closes_on-year": "2027",
+            "phases": ["primary"],
+            "criteria_set": "yh-lle@1",
+        }
     },
     # The panel chooses with no one recused (the page's form would tick every box).
     "broker:decide": {"extra": {"recused": []}},
@@ -86,6 +95,7 @@ POLICY_ONLY: dict = {
     "accounts:two-factor-setup": "the code comes from the new app's secret, made on the page",
     "events:booking-cancel": "the system leader's booking is at an event already held: not cancellable",
     "events:event": "the open induction is for designated leaders, booked already by the demo's",
+    "events:event-confirm": "the open induction is for designated leaders, booked already by the demo's",
     "events:organise-register": "the demo's register is taken already",
     "events:organise-publish": "the demo's events are published already: nothing is left to publish",
     "alliance:memorandum-accept": "the demo's association has its memorandum accepted by both already (demo.leaders)",

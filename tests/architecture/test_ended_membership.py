@@ -47,6 +47,7 @@ ANY_SIGNED_IN = {
     "events:list": "the events open to book; anyone signed in may book for themself",
     "events:event": "an event open to book; anyone signed in may book for themself",
     "events:event-calendar": "an event open to book, as a calendar file",
+    "events:event-confirm": "the check page of booking a place at an event open to book, for themself",
     "events:cpd-export": "the person's own CPD record",
     "events:bookings": "the person's own bookings",
     "events:cpd": "the person's own CPD record",

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -50,7 +51,7 @@ def test_a_coordinator_reads_a_membership_timeline_in_their_organisation(signed_
     assert "Timeline of changes" in html
     assert "Role added" in html and "Role ended" in html
     assert html.index("Role ended") < html.index("Role added")  # newest first
-    assert "From active to ended" in html
+    assert "Before: Active. After: Ended." in html
     assert "Why: Moved to another region" in html
     assert "22 November 2026 at 10am</time>, by Casey Coordinator" in html
 
@@ -67,7 +68,27 @@ def test_a_coordinator_reads_their_own_organisations_timeline(signed_in, allianc
     html = signed_in(coordinator).get(timeline_url(alliances[0])).content.decode()
     assert "Organisation mou signed" in html
     assert "by The service" in html
-    assert "From draft to signed" in html
+    assert "Before: Draft. After: Signed." in html
+
+
+def test_a_step_of_a_workflow_reads_in_plain_words(signed_in, alliances, coordinator):
+    """The step's own words and its states' labels, not their stored names ("triaged", "on_agenda")."""
+    with transaction.atomic():
+        audit_record(
+            actor=coordinator,
+            action="commissioning.request.schedule",
+            subject=alliances[0],
+            from_state="triaged",
+            to_state="on_agenda",
+        )
+        audit_record(actor=coordinator, action="training.booking.created", subject=alliances[0], to_state="confirmed")
+    response = signed_in(coordinator).get(timeline_url(alliances[0]))
+    items = [li.get_text(" ", strip=True) for li in BeautifulSoup(response.content, "html.parser").select("main li")]
+    assert items[1].startswith("Put on a panel's agenda")
+    assert items[1].endswith("Before: Accepted for matching. After: On a panel's agenda.")
+    assert items[0].startswith("Booking created") and items[0].endswith("After: Booked.")
+    html = response.content.decode()
+    assert "triaged" not in html and "on agenda" not in html and "Request schedule" not in html
 
 
 def test_another_organisations_timeline_is_not_found(signed_in, alliances, coordinator):
@@ -149,6 +170,7 @@ def test_the_person_timeline_runs_the_same_queries_whatever_their_roles(signed_i
         ("accounts.membership.end", "Role ended"),
         ("designation.application.submitted", "Application submitted"),
         ("deployments.notes_of_visit.added", "Notes of visit added"),
+        ("commissioning.request.unschedule", "Take off the agenda"),
         ("single", "Single"),
         ("", "Change"),
     ],

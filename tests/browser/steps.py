@@ -55,6 +55,13 @@ def sign_in(page: Page, person: DemoPerson) -> None:
     expect(page).not_to_have_url(re.compile(r"/account/(sign-in|two-factor)/"))
 
 
+def fill_date(page: Page, legend: str, day_month_year: tuple[str, str, str]) -> None:
+    """Types a date into GOV.UK's Day, Month and Year boxes under their legend."""
+    group = page.get_by_role("group", name=legend)
+    for label, value in zip(("Day", "Month", "Year"), day_month_year, strict=True):
+        group.get_by_label(label).fill(value)
+
+
 # Selection steps shared by the journeys ---------------------------------------------------------
 
 

@@ -26,6 +26,7 @@ from tests.recruitment.selection_builders import assessed, valid_panel
 
 from .steps import (
     demo_person,
+    fill_date,
     give_the_code_from_the_authenticator_app,
     open_the_start_page,
     sign_in,
@@ -77,8 +78,8 @@ def when_the_coordinator_creates_and_opens_a_round(page: Page) -> RecruitmentRou
     page.get_by_label("Alliance or hub running the round").select_option(label=ALLIANCE)
     page.get_by_label("Local leader of education").check()
     page.get_by_label("Title of the round").fill(ROUND_TITLE)
-    page.get_by_label("Date the round opens").fill("22/11/2026")
-    page.get_by_label("Date the round closes").fill("31/12/2026")
+    fill_date(page, "Date the round opens", ("22", "11", "2026"))
+    fill_date(page, "Date the round closes", ("31", "12", "2026"))
     page.get_by_label("Local need the round answers").fill("Primary leadership support in the east of the district")
     page.get_by_label("Primary", exact=True).check()
     page.get_by_label("Criteria set").select_option(

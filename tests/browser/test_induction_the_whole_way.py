@@ -1,11 +1,11 @@
 """Journey: an induction from its creation to the new leader's designation (issue 7, "Done when").
 
 As the coordinator of a teaching school alliance, I want to put on an induction that designated
-leaders book themselves, with a waiting list that fills a freed place on its own, and to take the
-register on the day, so that a new leader's designation shows their induction done and the
-memorandum of understanding signed there (seed 000 "Training": TSAs "will be invited to apply for
-a place with booking"; seed 004 §19-21: training after designation; seed 000 "Association": the
-memorandum records the relationship).
+leaders book themselves (checking its fee before they confirm), with a waiting list that fills a
+freed place on its own, and to take the register on the day, so that a new leader's designation
+shows their induction done and the memorandum of understanding signed there (seed 000 "Training":
+TSAs "will be invited to apply for a place with booking"; seed 004 §19-21: training after
+designation; seed 000 "Association": the memorandum records the relationship).
 
 The people are the demo region's: Robin Castleford, coordinator of Aire Valley Teaching School
 Alliance; Drew Hollinsworth, an LLE of the national programme; and Riley Ashworth, an SLE
@@ -77,17 +77,32 @@ def open_the_induction(page: Page) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
 
 
-def when_a_leader_books_a_place(page: Page) -> None:
+def then_the_check_page_shows_the_fee(page: Page, person: DemoPerson) -> None:
+    """The induction costs £100 a delegate (the organisers' form's fee): nothing is booked until
+    the leader confirms it on the check page."""
+    expect(page.get_by_role("heading", level=1)).to_have_text("Confirm your booking")
+    summary = page.locator(".govuk-summary-list")
+    expect(summary).to_contain_text(TITLE)
+    expect(summary).to_contain_text("£100.00")
+    expect(summary).to_contain_text("Invoiced to")
+    assert not Booking.objects.filter(event__title=TITLE, delegate__email=person.email).exists()
+
+
+def when_a_leader_books_a_place(page: Page, person: DemoPerson) -> None:
     open_the_induction(page)
     page.get_by_role("group", name="Who is the place for?").get_by_label("Yourself").check()
-    page.get_by_role("button", name="Book a place").click()
+    page.get_by_role("button", name="Continue").click()
+    then_the_check_page_shows_the_fee(page, person)
+    page.get_by_role("button", name="Confirm and book").click()
     success(page, f"You have a place at {TITLE}")
 
 
-def when_a_leader_joins_the_waiting_list(page: Page) -> None:
+def when_a_leader_joins_the_waiting_list(page: Page, person: DemoPerson) -> None:
     open_the_induction(page)
     page.get_by_role("group", name="Who is the place for?").get_by_label("Yourself").check()
-    page.get_by_role("button", name="Join the waiting list").click()
+    page.get_by_role("button", name="Continue").click()
+    then_the_check_page_shows_the_fee(page, person)
+    page.get_by_role("button", name="Confirm and join the waiting list").click()
     success(page, f"You are on the waiting list for {TITLE}")
 
 
@@ -150,8 +165,8 @@ def test_an_induction_is_booked_moved_up_from_the_waiting_list_and_recorded_on_t
 
     then_the_designation_shows(riley, "Induction due")
     when_the_coordinator_creates_and_publishes_the_induction(coordinator)
-    when_a_leader_books_a_place(drew)
-    when_a_leader_joins_the_waiting_list(riley)
+    when_a_leader_books_a_place(drew, DREW)
+    when_a_leader_joins_the_waiting_list(riley, RILEY)
     when_the_first_leader_cancels(drew)
     then_the_waiting_list_moved_up(riley)
     when_the_coordinator_takes_the_register(coordinator)

@@ -10,6 +10,7 @@ import pytest
 from domain.audit.models import AuditEvent
 from domain.leaders import availability_services as avail
 from domain.leaders.models import Commitment, Term, TermAvailability, UnavailablePeriod
+from domain.leaders.models.availability import days_words
 from domain.leaders.people import AssociationRefused
 from tests import factories
 from tests.queries import assert_constant_queries, count_queries
@@ -95,6 +96,34 @@ def test_setting_the_days_offered_and_changing_them():
     assert avail.offered_days(leader, SUMMER_2027) == Decimal(0)
     event = AuditEvent.objects.filter(action="leaders.availability.set").latest("id")
     assert (event.from_state, event.to_state) == ("6.5 days", "8 days")
+
+
+@pytest.mark.parametrize(
+    ("days", "more", "words"),
+    [
+        (Decimal("1"), False, "1 day"),
+        (Decimal("1.0"), False, "1 day"),
+        (Decimal("0.5"), False, "0.5 days"),
+        (Decimal("2.50"), False, "2.5 days"),
+        (Decimal("0"), False, "0 days"),
+        (Decimal("1"), True, "1 more day"),
+        (Decimal("3"), True, "3 more days"),
+    ],
+)
+def test_days_are_written_with_their_noun_in_the_right_form(days, more, words):
+    assert days_words(days, more=more) == words
+
+
+def test_one_day_offered_and_committed_is_recorded_as_one_day():
+    """The timeline shows these states (web/portal/timeline.py)."""
+    leader = unassociated_leader()
+    avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=1)
+    avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days="0.5")
+    offered = AuditEvent.objects.filter(action="leaders.availability.set").order_by("id")
+    assert [(e.from_state, e.to_state) for e in offered] == [("", "1 day"), ("1 day", "0.5 days")]
+    avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=1)
+    avail.commitment_add(actor=None, leader=leader, term=SPRING_2027, days="0.5", purpose="Deployment")
+    assert AuditEvent.objects.get(action="leaders.commitment.added").to_state == "0.5 of 1 day committed"
 
 
 @pytest.mark.parametrize(
@@ -204,7 +233,7 @@ def test_going_past_the_days_offered_needs_an_override_reason_which_is_recorded(
     leader = unassociated_leader(person=factories.UserFactory(full_name="Robin Leader"))
     avail.availability_set(actor=leader, leader=leader, term=SPRING_2027, days=5)
     avail.commitment_add(actor=None, leader=leader, term=SPRING_2027, days=4, purpose="First")
-    with pytest.raises(AssociationRefused, match="Robin Leader has 1 days left .* committing 2 needs a reason"):
+    with pytest.raises(AssociationRefused, match="Robin Leader has 1 day left .* committing 2 needs a reason"):
         avail.commitment_add(actor=None, leader=leader, term=SPRING_2027, days=2, purpose="Second")
     assert avail.committed_days(leader, SPRING_2027) == 4
     over = avail.commitment_add(

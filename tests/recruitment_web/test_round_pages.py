@@ -36,6 +36,11 @@ def errors(response) -> list[str]:
     return [li.get_text(" ", strip=True) for li in soup(response).select(".govuk-error-summary__list li")]
 
 
+def date_boxes(name: str, day: str, month: str, year: str) -> dict:
+    """A date as GOV.UK's three boxes post it."""
+    return {f"{name}-day": day, f"{name}-month": month, f"{name}-year": year}
+
+
 @pytest.fixture
 def tsa():
     return tsa_with_coordinator(name="Riverside Alliance")
@@ -77,8 +82,8 @@ def test_a_coordinator_creates_a_draft_round_for_their_alliance(client, signed_i
             "organisation": organisation.pk,
             "role": "lle",
             "title": "Spring LLE round",
-            "opens_on": "1/12/2026",
-            "closes_on": "31/1/2027",
+            **date_boxes("opens_on", "1", "12", "2026"),
+            **date_boxes("closes_on", "31", "1", "2027"),
             "local_need": "Leadership support for small rural primaries",
             "phases": ["primary", "early_years"],
             "criteria_set": "yh-lle@1",
@@ -96,15 +101,47 @@ def test_creating_a_round_explains_each_problem(client, signed_in, tsa):
     other = factories.OrganisationFactory(kind=organisation.kind)
     response = signed_in(coordinator).post(
         reverse("rounds:round-create"),
-        {"organisation": other.pk, "opens_on": "31/2/2027", "closes_on": "1/1/2027", "criteria_set": "x"},
+        {
+            "organisation": other.pk,
+            **date_boxes("opens_on", "31", "2", "2027"),
+            "closes_on-month": "1",
+            "criteria_set": "x",
+        },
     )
     assert response.status_code == 200
     found = errors(response)
     assert "Choose an alliance or hub you coordinate" in found
     assert "Choose the role the round recruits" in found
-    assert "The date the round opens must be a real date, like 27/3/2027" in found
+    assert "The date the round opens must be a real date" in found
+    assert "The date the round closes must include a day and year" in found
     assert "Describe the local need the round answers" in found
     assert "Choose at least one phase" in found
+    assert not RecruitmentRound.objects.exists()
+
+
+def test_a_round_s_dates_are_asked_for_in_day_month_and_year_boxes(client, signed_in, tsa):
+    page = soup(signed_in(tsa[1]).get(reverse("rounds:round-create")))
+    for name, legend in (("opens_on", "Date the round opens"), ("closes_on", "Date the round closes")):
+        fieldset = page.find("input", attrs={"name": f"{name}-day"}).find_parent("fieldset")
+        assert fieldset.legend.get_text(strip=True) == legend
+        assert [i["name"] for i in fieldset.select("input")] == [f"{name}-day", f"{name}-month", f"{name}-year"]
+    assert not page.find("input", attrs={"name": "opens_on"})
+
+
+def test_a_round_s_missing_or_backward_dates_are_explained_and_linked_to_their_boxes(client, signed_in, tsa):
+    organisation, coordinator = tsa
+    signed_in(coordinator)
+    url = reverse("rounds:round-create")
+    response = client.post(url, {"organisation": organisation.pk})
+    summary = soup(response).select(".govuk-error-summary__list a")
+    links = {a.get_text(strip=True): a["href"] for a in summary}
+    assert links["Enter the date the round opens"] == "#id_opens_on-day"
+    assert links["Enter the date the round closes"] == "#id_closes_on-day"
+    response = client.post(
+        url, {**date_boxes("opens_on", "7", "12", "2026"), **date_boxes("closes_on", "6", "12", "2026")}
+    )
+    assert "The date the round closes must be the same as or after the date it opens" in errors(response)
+    assert soup(response).find("input", attrs={"name": "opens_on-month"})["value"] == "12"
     assert not RecruitmentRound.objects.exists()
 
 
@@ -116,8 +153,8 @@ def test_the_service_s_refusal_is_shown_in_the_error_summary(client, signed_in, 
             "organisation": organisation.pk,
             "role": "lle",
             "title": "Round",
-            "opens_on": "1/12/2026",
-            "closes_on": "31/1/2027",
+            **date_boxes("opens_on", "1", "12", "2026"),
+            **date_boxes("closes_on", "31", "1", "2027"),
             "local_need": "Need",
             "phases": ["primary"],
             "criteria_set": "not a set id",

@@ -268,21 +268,31 @@ def test_a_reference_is_chased_ten_times_an_hour_by_one_person(frozen_clock):
 # --- booking a place (the confirmation is e-mailed with the event's calendar file) ----------------
 
 
-def test_booking_places_is_limited_per_person_and_says_when_to_try_again(client, monkeypatch, frozen_clock):
+@pytest.mark.parametrize("fee", ["0", "100"])
+def test_booking_places_is_limited_per_person_and_says_when_to_try_again(client, monkeypatch, frozen_clock, fee):
+    """A free place is booked from the event's page; a place with a fee by its check page's
+    "Confirm and book"."""
     from domain.accounts import rate_limits
+    from domain.training.booking_checks import booking_payer
     from domain.training.models import Booking
     from tests.training import builders as b
 
     monkeypatch.setitem(rate_limits.LIMITS, "event_booking", (rate_limits.Limit("person", 2, dt.timedelta(hours=1)),))
     booker = b.person()
     colleagues = [b.colleague_of(booker, full_name=f"Colleague Number{n}") for n in range(3)]
-    event, _ = b.published()
+    event, _ = b.published(fee=fee)
     sign_in(client, booker)
-    url = reverse("events:event", kwargs={"event_id": event.pk})
+    name = "events:event-confirm" if event.fee else "events:event"
+    url = reverse(name, kwargs={"event_id": event.pk})
+
+    def book(colleague):
+        payer = booking_payer(actor=booker, delegate=colleague)
+        return client.post(url, {"delegate": str(colleague.pk), "fee": str(event.fee), "payer": str(payer.pk)})
+
     for colleague in colleagues[:2]:
-        assert client.post(url, {"delegate": str(colleague.pk)}).status_code == 302
-    refused = client.post(url, {"delegate": str(colleagues[2].pk)})
+        assert book(colleague).status_code == 302
+    refused = book(colleagues[2])
     assert refused_with_message(refused)
     assert Booking.objects.filter(event=event).count() == 2
     frozen_clock.shift(dt.timedelta(hours=1))
-    assert client.post(url, {"delegate": str(colleagues[2].pk)}).status_code == 302
+    assert book(colleagues[2]).status_code == 302

@@ -14,6 +14,7 @@ import pytest
 from domain.audit.models import AuditEvent
 from domain.notifications.models import Notification
 from domain.training import services as training
+from domain.training.booking_checks import attendance_refusal, booking_payer, booking_refusal
 from domain.training.errors import TrainingRefused
 from domain.training.models import Booking
 from domain.training.workflows import BookingStatus
@@ -136,9 +137,7 @@ def test_a_booking_with_a_fee_has_an_invoice_number_and_the_confirmation_names_t
 
 def test_the_refusal_for_an_event_not_for_someone_speaks_to_them_unless_told_otherwise():
     event, _ = b.published(audience="leaders", title="Induction")
-    assert training.attendance_refusal(event, b.person()) == (
-        "Induction is for designated system leaders: you cannot book it"
-    )
+    assert attendance_refusal(event, b.person()) == ("Induction is for designated system leaders: you cannot book it")
 
 
 # Cancelling an event -----------------------------------------------------------------------------
@@ -253,3 +252,31 @@ def test_a_title_is_kept_to_200_characters():
     event, _ = b.draft(title="A" * 250)
     event.refresh_from_db()
     assert event.title == "A" * 200
+
+
+def test_the_refusal_read_before_booking_is_the_one_booking_gives():
+    """booking_checks.booking_refusal: what the check page of a paid place reads before booking."""
+    event, _ = b.published(capacity=1)
+    delegate = b.person(full_name="Sam Delegate")
+    assert booking_refusal(actor=delegate, event=event, delegate=delegate) == ""
+    b.book(event, delegate)
+    assert booking_refusal(actor=delegate, event=event, delegate=delegate) == (
+        "Sam Delegate already has a place at Leading maths across a trust"
+    )
+    other = b.person()
+    assert booking_refusal(actor=other, event=event, delegate=other) == (
+        "The only place is taken: join the waiting list instead"
+    )
+    assert booking_refusal(actor=other, event=event, delegate=other, waiting_list=True) == ""
+
+
+def test_the_payer_is_the_organisation_the_booker_and_delegate_share_or_the_delegate_s_own():
+    booker = b.person()
+    colleague = b.colleague_of(booker)
+    shared = booker.memberships.first().organisation
+    assert booking_payer(actor=booker, delegate=colleague) == shared
+    stranger = b.person()
+    assert booking_payer(actor=stranger, delegate=colleague) is None
+    assert booking_payer(actor=colleague, delegate=colleague) == shared
+    event, _ = b.published()
+    assert b.book(event, colleague, actor=booker).organisation == shared

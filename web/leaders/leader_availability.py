@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from domain.leaders import availability_services as services
 from domain.leaders.models import Term
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_text, days_words
 from domain.leaders.people import AssociationRefused
 from domain.leaders.policies import is_designated_leader
 from domain.leaders.selectors import unavailable_periods_of
@@ -49,13 +49,13 @@ def availability_term(request, term_key):
     form = TermForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.availability_set(
+            row = services.availability_set(
                 actor=leader, leader=leader, term=term, days=form.cleaned_data["days"], note=form.cleaned_data["note"]
             )
         except AssociationRefused as refusal:
             form.add_error("days", str(refusal))
         else:
-            messages.success(request, f"You offer {form.cleaned_data['days'].strip()} days in the {term.label.lower()}")
+            messages.success(request, f"You offer {days_words(row.days_offered)} in the {term.label.lower()}")
             return redirect("leader:availability")
     return render(
         request,

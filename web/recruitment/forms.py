@@ -7,7 +7,7 @@ from domain.designation.criteria.sets import set_choices
 from domain.designation.specialisms import PHASES
 from domain.recruitment.services import MAX_TEXT
 from domain.schools.models import School
-from web.common.fields import reason_field
+from web.common.fields import DateInputField, reason_field
 
 TOO_LONG = f"must be {MAX_TEXT:,} characters or fewer"
 
@@ -99,18 +99,6 @@ class ReferenceForm(forms.Form):
 
 # The coordinator's round pages and the applicant's referees page -------------------------------
 
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%Y-%m-%d"]
-
-
-def _date_field(what: str) -> forms.DateField:
-    return forms.DateField(
-        input_formats=DATE_FORMATS,
-        error_messages={
-            "required": f"Enter the date the round {what}",
-            "invalid": f"The date the round {what} must be a real date, like 27/3/2027",
-        },
-    )
-
 
 class RoundForm(forms.Form):
     """A new round: the organisation is one of those the person may recruit for."""
@@ -141,8 +129,8 @@ class RoundForm(forms.Form):
             "max_length": "The title must be 200 characters or fewer",
         },
     )
-    opens_on = _date_field("opens")
-    closes_on = _date_field("closes")
+    opens_on = DateInputField("The date the round opens")
+    closes_on = DateInputField("The date the round closes")
     phases = forms.MultipleChoiceField(
         choices=PHASES,
         widget=forms.CheckboxSelectMultiple,

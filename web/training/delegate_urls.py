@@ -8,6 +8,7 @@ from . import delegate_views as views
 urlpatterns = [
     path("", views.event_list, name="list"),
     path("<id:event_id>/", views.event_detail, name="event"),
+    path("<id:event_id>/confirm/", views.booking_confirm, name="event-confirm"),
     path("<id:event_id>/event.ics", views.event_calendar_file, name="event-calendar"),
     path("bookings/", views.booking_list, name="bookings"),
     path("bookings/<id:booking_id>/", views.booking_detail, name="booking"),

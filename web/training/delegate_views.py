@@ -6,15 +6,18 @@ An event or booking the person may not see answers 404 (domain.training.selector
 booking_for); every refusal of the rules is shown as the form's error and changes nothing."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from domain.accounts.rate_limits import rate_limit_hit
 from domain.training import services
+from domain.training.booking_checks import attendance_refusal, booking_payer, booking_refusal, booking_window_refusal
 from domain.training.calendar import event_calendar
 from domain.training.errors import TrainingRefused
 from domain.training.models import Event
@@ -35,7 +38,7 @@ from web.common.policy import policy
 from web.common.spreadsheets import spreadsheet_response
 
 from .certificate import certificate_pdf
-from .delegate_forms import BookingForm, CancelForm
+from .delegate_forms import YOURSELF, BookingForm, CancelForm
 
 B = BookingStatus
 PER_PAGE = 25
@@ -144,10 +147,10 @@ def event_list(request):
 def _event_context(request, event, form) -> dict:
     taken = event.bookings.filter(status__in=PLACE_STATES).count()
     organiser = can_organise(request.user, event)
-    refusal = services.booking_window_refusal(event)
+    refusal = booking_window_refusal(event)
     # The event not being for the person (say, a region's event and a leader of another region):
     # the page says why, and offers the form only for booking colleagues.
-    not_for_you = "" if organiser else services.attendance_refusal(event, request.user)
+    not_for_you = "" if organiser else attendance_refusal(event, request.user)
     open_to_book = not refusal or (organiser and event.status == EventStatus.PUBLISHED)
     return {
         "page_title": event.title,
@@ -165,38 +168,115 @@ def _event_context(request, event, form) -> dict:
     }
 
 
+def _book(request, event, form, *, organisation=None) -> tuple[HttpResponse | None, int]:
+    """Makes the booking the form asks for (services.booking_make): the redirect to it, or None
+    with the reason added to the form and the status to show it with (429 when the person has
+    booked too many places lately)."""
+    delegate = form.chosen_delegate()
+    # Each place booked e-mails its confirmation: limited per person (ADR 17).
+    refused = rate_limit_hit(
+        action="event_booking", keys={"person": str(request.user.pk)}, actor=request.user, path=request.path
+    )
+    if refused:
+        form.add_error(None, refused.message)
+        return None, 429
+    try:
+        booking = services.booking_make(
+            actor=request.user,
+            event=event,
+            delegate=delegate,
+            organisation=organisation,
+            waiting_list=form.cleaned_data["waiting_list"],
+        )
+    except TrainingRefused as refusal:
+        form.add_error("delegate", str(refusal))
+        return None, 200
+    who = "You" if delegate.pk == request.user.pk else delegate.full_name
+    verb = "are" if who == "You" else "is"
+    if booking.status == B.WAITING:
+        messages.success(request, f"{who} {verb} on the waiting list for {event.title}")
+    else:
+        has = "have" if who == "You" else "has"
+        messages.success(request, f"{who} {has} a place at {event.title}")
+    return redirect("events:booking", booking_id=booking.pk), 302
+
+
+def _confirm_url(event, form) -> str:
+    query = {"delegate": form.cleaned_data["delegate"]}
+    if form.cleaned_data["waiting_list"]:
+        query["waiting_list"] = "on"
+    return f"{reverse('events:event-confirm', kwargs={'event_id': event.pk})}?{urlencode(query)}"
+
+
 @policy(can_use_events)
 def event_detail(request, event_id):
+    """The event and its booking form. A free place is booked at once; a place with a fee goes on
+    to its check page (booking_confirm), unless it is refused already."""
     event = _event_or_404(request, event_id)
     form = BookingForm(request.POST or None, user=request.user, colleagues=colleagues_for(request.user))
+    status = 200
     if request.method == "POST" and form.is_valid():
-        delegate = form.chosen_delegate()
-        # Each place booked e-mails its confirmation: limited per person (ADR 17).
-        refused = rate_limit_hit(
-            action="event_booking", keys={"person": str(request.user.pk)}, actor=request.user, path=request.path
-        )
-        if refused:
-            form.add_error(None, refused.message)
-            return render(request, "training/delegate/event.html", _event_context(request, event, form), status=429)
-        try:
-            booking = services.booking_make(
+        if not event.fee:
+            done, status = _book(request, event, form)
+            if done:
+                return done
+        else:
+            refusal = booking_refusal(
                 actor=request.user,
                 event=event,
-                delegate=delegate,
+                delegate=form.chosen_delegate(),
                 waiting_list=form.cleaned_data["waiting_list"],
             )
-        except TrainingRefused as refusal:
-            form.add_error("delegate", str(refusal))
+            if not refusal:
+                return redirect(_confirm_url(event, form))
+            form.add_error("delegate", refusal)
+    return render(request, "training/delegate/event.html", _event_context(request, event, form), status=status)
+
+
+@policy(can_use_events)
+def booking_confirm(request, event_id):
+    """The check page of a place: the event, its date and venue, the fee and who it is invoiced
+    to, with "Confirm and book". The place is booked only by the confirming POST, which sends back
+    the fee and payer it showed: when either has changed since, the page shows them again and
+    books nothing. Whom the place is for comes in the query string (yourself when it says none)."""
+    event = _event_or_404(request, event_id)
+    data = request.POST if request.method == "POST" else {"delegate": YOURSELF, **request.GET.dict()}
+    form = BookingForm(data, user=request.user, colleagues=colleagues_for(request.user))
+    if not form.is_valid():
+        # A forged or out-of-date choice of delegate: the event's page says what is wrong.
+        return render(request, "training/delegate/event.html", _event_context(request, event, form))
+    delegate = form.chosen_delegate()
+    payer = booking_payer(actor=request.user, delegate=delegate)
+    shown = {"fee": str(event.fee), "payer": str(payer.pk) if payer else ""}
+    refusal = booking_refusal(
+        actor=request.user, event=event, delegate=delegate, waiting_list=form.cleaned_data["waiting_list"]
+    )
+    status = 200
+    if refusal:
+        form.add_error(None, refusal)
+    elif request.method == "POST":
+        if any(request.POST.get(key, "") != value for key, value in shown.items()):
+            form.add_error(None, "The fee or who it is invoiced to has changed: check the booking again")
         else:
-            who = "You" if delegate.pk == request.user.pk else delegate.full_name
-            verb = "are" if who == "You" else "is"
-            if booking.status == B.WAITING:
-                messages.success(request, f"{who} {verb} on the waiting list for {event.title}")
-            else:
-                has = "have" if who == "You" else "has"
-                messages.success(request, f"{who} {has} a place at {event.title}")
-            return redirect("events:booking", booking_id=booking.pk)
-    return render(request, "training/delegate/event.html", _event_context(request, event, form))
+            done, status = _book(request, event, form, organisation=payer)
+            if done:
+                return done
+    return render(
+        request,
+        "training/delegate/confirm.html",
+        {
+            "page_title": "Confirm your booking",
+            "event": event,
+            "form": form,
+            "delegate": delegate,
+            "payer": payer,
+            "shown": shown,
+            "refused": bool(refusal) or "delegate" in form.errors,
+            "cutoff": services.cancellation_cutoff(event),
+            **_helpers(request),
+        },
+        status=status,
+    )
 
 
 @policy(can_use_events)

@@ -15,6 +15,13 @@ def days_text(value) -> str:
     return "" if value is None else f"{value.normalize():f}"
 
 
+def days_words(value, *, more: bool = False) -> str:
+    """A number of days with its noun in the right form: "1 day", "2.5 days" (with `more`, "1 more
+    day", "3 more days")."""
+    noun = "day" if value == 1 else "days"
+    return f"{days_text(value)} {'more ' if more else ''}{noun}"
+
+
 class TermName(models.TextChoices):
     AUTUMN = "autumn", "Autumn"
     SPRING = "spring", "Spring"

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.audit.models import AuditEvent
 from domain.deployments import contract_services as services
 from domain.deployments.errors import DeploymentRefused
 from domain.deployments.models import ContractAgreement, ContractVersion, ContractView, Deployment, ImpactMeasure
@@ -130,6 +131,12 @@ def test_fewer_agreed_days_release_the_leaders_commitment_down_to_them(cast):
     released = Commitment.objects.filter(reference=reference, released_at__isnull=False)
     assert list(live.values_list("days", flat=True)) == [Decimal("2.5")]
     assert list(released.values_list("days", flat=True)) == [Decimal("4")]
+
+
+def test_one_agreed_day_releases_the_rest_with_the_agreement_in_the_singular_as_the_reason(cast):
+    agree_all(cast, proposed(cast, days=Decimal("1")))
+    released = AuditEvent.objects.get(action="leaders.commitment.released")
+    assert released.reason == "Every party agreed 1 day in version 1 of the contract"
 
 
 def test_more_agreed_days_than_the_leader_offered_are_committed_with_the_agreement_as_the_reason(cast):

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 
 def commitments(cast):
     """The commitments variations made (the offer committed the agreed days before)."""
-    return Commitment.objects.filter(reference=f"deployment:{cast.deployment.pk}", purpose__contains="more days")
+    return Commitment.objects.filter(reference=f"deployment:{cast.deployment.pk}", purpose__contains="more day")
 
 
 def test_the_leader_asks_and_the_alliance_is_told(active):
@@ -29,6 +29,18 @@ def test_the_leader_asks_and_the_alliance_is_told(active):
     assert variation.status == VariationStatus.REQUESTED and variation.days == Decimal("2")
     assert Notification.objects.filter(user=active.coordinator, title__startswith="2 more days").exists()
     assert not Notification.objects.filter(user=active.leader, title__startswith="2 more days").exists()
+
+
+def test_one_more_day_is_written_in_the_singular(active):
+    variation = variations.variation_request(actor=active.leader, deployment=active.deployment, days="1", reason="Why")
+    asked = Notification.objects.get(user=active.coordinator, title__contains="asked for")
+    assert asked.title.startswith("1 more day asked for at ")
+    assert asked.body.endswith("asked for 1 more day: Why")
+    variations.variation_approve(actor=active.coordinator, variation=variation)
+    approved = Notification.objects.get(user=active.leader, title__contains="approved")
+    assert approved.title.startswith("1 more day approved at ")
+    assert approved.body.endswith("approved 1 more day: the leader may now log 5 days in all.")
+    assert commitments(active).get().purpose.startswith(f"{active.deployment.reference}: 1 more day at ")
 
 
 @pytest.mark.parametrize(

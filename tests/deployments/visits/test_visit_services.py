@@ -159,9 +159,17 @@ def test_the_leader_and_the_alliance_are_warned_once_at_80_percent(active, froze
     assert warnings(active.leader) == 0  # 3 of 4 days: 75%
     shared_visit(active, frozen_clock, FRIDAY, days="0.5")  # 3.5 of 4: 87.5%
     assert warnings(active.leader) == 1 and warnings(active.coordinator) == 1
-    assert "3.5 of the 4 agreed days" in Notification.objects.get(user=active.leader, title__startswith="Warning").body
+    warning = Notification.objects.get(user=active.leader, title__startswith="Warning")
+    assert warning.title.startswith("Warning: 3.5 of 4 days used at ")
+    assert "3.5 of the 4 days agreed are logged, 0.5 days left." in warning.body
     shared_visit(active, frozen_clock, dt.date(2026, 12, 7), days="0.5")
     assert warnings(active.leader) == 1
+
+
+def test_one_day_logged_is_written_in_the_singular(active, frozen_clock):
+    shared_visit(active, frozen_clock, dt.date(2026, 12, 1), days="1")
+    told = Notification.objects.get(user=active.client, title__startswith="Note of visit")
+    assert told.body.endswith(": 1 day logged.")
 
 
 def test_cancelling_a_visit_needs_a_reason_and_cancels_its_chaser(active):

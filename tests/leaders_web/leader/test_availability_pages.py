@@ -63,6 +63,11 @@ def test_setting_the_days_for_a_term(as_leader, demo):
     assert "Tuesdays only" in main_text(response)
 
 
+def test_offering_one_day_says_day(as_leader, demo):
+    response = as_leader("alex").post(term_url("2026-spring"), {"days": "1"}, follow=True)
+    assert "You offer 1 day in the spring term 2026 to 2027" in banner(response)
+
+
 def test_offering_fewer_days_than_committed_is_refused(as_leader, demo):
     refused = as_leader("alex").post(term_url("2026-autumn"), {"days": "1"})
     assert errors(refused) == ["6 days are already committed in the autumn term 2026 to 2027: offer at least that many"]

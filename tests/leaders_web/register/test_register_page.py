@@ -161,6 +161,15 @@ def test_download_links_keep_the_filters(client):
     assert hrefs["Download as XLSX"] == reverse("register:export", kwargs={"fmt": "xlsx"}) + "?role=sle"
 
 
+def test_the_download_links_name_the_one_designation_shown_in_the_singular(client):
+    demo_representative(client)
+    soup = BeautifulSoup(client.get(URL, {"q": "oakroyd"}).content, "html.parser")
+    assert [a.get_text(" ", strip=True) for a in soup.select("a[download]")] == [
+        "Download as CSV (the 1 designation shown)",
+        "Download as XLSX (the 1 designation shown)",
+    ]
+
+
 def test_the_register_pages_by_fifty(client):
     demo_representative(client)
     tsa, coordinator = tsa_with_coordinator()

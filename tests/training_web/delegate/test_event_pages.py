@@ -1,5 +1,6 @@
 """The delegates' event pages: the events to book, an event's page with its booking form (for
-yourself or a colleague, the waiting list, refusals shown as errors) and its calendar file."""
+yourself or a colleague, the waiting list, refusals shown as errors) and its calendar file. A
+place with a fee is booked through its check page (test_booking_confirm.py)."""
 
 import datetime as dt
 
@@ -62,8 +63,8 @@ def test_a_draft_is_not_found_except_by_its_organisers(client):
     assert client.get(event_url(event)).status_code == 200
 
 
-def test_booking_a_place_for_yourself(client):
-    event, _ = b.published()
+def test_booking_a_free_place_for_yourself(client):
+    event, _ = b.published(fee="0")
     delegate = b.person()
     sign_in(client, delegate)
     page = client.get(event_url(event)).content.decode()
@@ -77,7 +78,7 @@ def test_booking_a_place_for_yourself(client):
 
 
 def test_booking_a_place_for_a_colleague_named_in_the_radios(client):
-    event, _ = b.published()
+    event, _ = b.published(fee="0")
     booker = b.person()
     colleague = b.colleague_of(booker, full_name="Priya Oakenshaw")
     b.person(full_name="Someone Elsewhere")
@@ -109,7 +110,7 @@ def test_booking_outside_the_window_is_refused_with_the_reason(client):
 
 
 def test_a_full_event_refuses_a_booking_without_the_waiting_list_then_joins_it(client):
-    event, _ = b.published(capacity=1)
+    event, _ = b.published(capacity=1, fee="0")
     b.full(event)
     delegate = b.person()
     sign_in(client, delegate)
