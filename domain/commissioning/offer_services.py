@@ -9,10 +9,11 @@ from domain.audit.services import audit_record
 from domain.deployments.models import Deployment
 from domain.deployments.services import LINK_TO_DEPLOYMENT, deployment_start
 from domain.leaders.availability_services import commitment_add, commitment_release
-from domain.leaders.models import Commitment, Term
+from domain.leaders.models import Commitment
 from domain.leaders.models.availability import days_text
 from domain.leaders.people import AssociationRefused
 from domain.leaders.selectors import active_association_of
+from domain.leaders.term_split import days_by_term
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
@@ -73,24 +74,25 @@ def _step(offer, event, *, actor, reason="") -> Offer:
 
 @transaction.atomic
 def offer_leader_accept(*, actor, offer: Offer) -> Offer:
-    """The leader accepts and their days are committed in the term the support starts. Refused
-    when that would take them past the days they offered (they can offer more days first)."""
+    """The leader accepts and their days are committed across the terms the support falls in, by
+    working days (domain.leaders.term_split). Refused when that would take them past the days they
+    offered in any of those terms (they can offer more days first)."""
     if actor.pk != offer.leader_id:
         raise CommissioningRefused("Only the leader offered the deployment can accept it")
     event = "leader_accepts_needing_alliance" if offer.leaders_organisation_id else "leader_accepts"
     # An offer that is no longer with the leader is refused as such, before their days are counted.
     OFFER.check(Offer.objects.select_for_update().values_list("status", flat=True).get(pk=offer.pk), event)
     request = offer.request
-    term = Term.containing(request.window_starts)
     try:
-        commitment_add(
-            actor=actor,
-            leader=offer.leader,
-            term=term,
-            days=request.days,
-            purpose=f"{request.reference}: support for {request.client_school.display_name}",
-            reference=_commitment_reference(offer),
-        )
+        for term, share in days_by_term(request.window_starts, request.window_ends, request.days):
+            commitment_add(
+                actor=actor,
+                leader=offer.leader,
+                term=term,
+                days=share,
+                purpose=f"{request.reference}: support for {request.client_school.display_name}",
+                reference=_commitment_reference(offer),
+            )
     except AssociationRefused as refusal:
         raise CommissioningRefused(f"{refusal}. Offer more days in your availability first, or decline") from None
     locked = _step(offer, event, actor=actor)

@@ -15,6 +15,7 @@ from domain.designation.models import Designation
 from domain.designation.workflows import DesignationStatus
 from domain.leaders.availability_services import availability_summaries
 from domain.leaders.models import Association, PenPortrait, Term
+from domain.leaders.term_split import days_a_leader_can_give, days_by_term, terms_words
 from domain.leaders.workflows import AssociationStatus, PortraitStatus
 from domain.matching import model as engine
 from domain.matching.assignment import solve
@@ -50,9 +51,11 @@ def _request(request) -> engine.Request:
     )
 
 
-def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]]:
+def _leaders(*, roles, term: Term | None = None, shares=None) -> tuple[list[engine.Leader], dict[str, User]]:
     """Every leader holding an active designation in one of `roles`, with their free days in
-    `term`: a fixed number of queries."""
+    `term`, or (for one request) the days of it they can give, its days being shared across terms
+    as `shares` are (domain.leaders.term_split): a fixed number of queries."""
+    terms = [share_term for share_term, _ in shares] if shares else [term]
     people = list(
         User.objects.filter(
             is_active=True, designations__status=DesignationStatus.ACTIVE, designations__role__in=list(roles)
@@ -76,7 +79,7 @@ def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]
             ),
         )
     )
-    summaries = availability_summaries(people, [term])
+    summaries = availability_summaries(people, terms)
     experience = defaultdict(list)
     for deployment in Deployment.objects.filter(leader__in=people).select_related("client_school"):
         school = deployment.client_school
@@ -93,14 +96,19 @@ def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]
         school = next((d.school for d in designations if d.school_id), None)
         portrait = person.published_portraits[0] if person.published_portraits else None
         association = person.active_associations[0] if person.active_associations else None
-        summary = summaries[person.pk][0]
+        in_terms = summaries[person.pk]
+        if shares:
+            free = {t: summary.remaining for t, summary in zip(terms, in_terms, strict=True)}
+            capacity = days_a_leader_can_give(free, shares)
+        else:
+            capacity = in_terms[0].remaining
         specialisms = {s for d in designations for s in d.specialisms} | set(portrait.specialisms if portrait else [])
         phases = {p for d in designations for p in d.phases} | set(portrait.phases if portrait else [])
         leaders.append(
             engine.Leader(
                 id=str(person.pk),
                 roles=tuple(sorted({d.role for d in designations})),
-                capacity=max(0, math.floor(summary.remaining)),
+                capacity=max(0, math.floor(capacity)),
                 specialisms=tuple(sorted(specialisms)),
                 phases=tuple(sorted(phases)),
                 easting=school.easting if school else None,
@@ -109,7 +117,7 @@ def _leaders(*, roles, term: Term) -> tuple[list[engine.Leader], dict[str, User]
                 trust_id=(school.trust_code or None) if school else None,
                 organisation_id=str(association.organisation_id) if association else None,
                 experience=tuple(experience[person.pk]),
-                load=math.ceil(summary.committed),
+                load=math.ceil(sum(summary.committed for summary in in_terms)),
                 feedback=feedback.get(person.pk),
             )
         )
@@ -169,8 +177,9 @@ def rank_with_shortfall(request, *, brokering_organisation, widen=()) -> tuple[l
     explanation counts the leaders each filter excluded and names the nearest to passing, from
     the leaders the ranking loads (a fixed number of queries, whatever their number). `widen`:
     the wider searches chosen (domain.matching.filters.WIDENINGS); none is the usual search."""
-    term = Term.containing(request.window_starts)
-    leaders, by_id = _leaders(roles=[request.role_sought], term=term)
+    # Its days fall across the terms of its window, by working days, as accepting commits them.
+    shares = days_by_term(request.window_starts, request.window_ends, request.days)
+    leaders, by_id = _leaders(roles=[request.role_sought], shares=shares)
     instance = engine.Instance(
         requests=(_request(request),),
         leaders=tuple(leaders),
@@ -180,7 +189,7 @@ def rank_with_shortfall(request, *, brokering_organisation, widen=()) -> tuple[l
     index, wanted = LeaderIndex(instance), instance.requests[0]
     scored = index.scores(wanted, widen)
     ranking = rank(index, wanted, limit=CANDIDATES_SHOWN, excluded_limit=EXCLUDED_SHOWN, widen=widen, scored=scored)
-    shortfall = explain(index, wanted, widen=widen, scored=scored, period=f"in the {term.label.lower()}")
+    shortfall = explain(index, wanted, widen=widen, scored=scored, period=_period(shares))
     names = _association_names(by_id)
     rows = []
     for candidate in ranking.candidates:
@@ -203,6 +212,12 @@ def rank_with_shortfall(request, *, brokering_organisation, widen=()) -> tuple[l
             {**_names(by_id, names, near["leader"]), "detail": near["detail"]} for near in group["nearest"]
         ]
     return rows, explained
+
+
+def _period(shares) -> str:
+    if len(shares) == 1:
+        return f"in {terms_words(shares)}"
+    return f"across {terms_words(shares)}, where the support's days fall"
 
 
 def solve_agenda(items) -> dict[int, dict]:

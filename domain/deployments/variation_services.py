@@ -42,8 +42,8 @@ def may_decide_variation(user, variation) -> bool:
 def commitment_term(deployment: Deployment) -> Term:
     """The term the extra days are committed in: the term of today, or of the deployment's first
     day if it has not started yet (never past its last day). The extra days are worked from now
-    on, and the days still to come cannot be split between terms in advance; the offer committed
-    the agreed days in the same way, in the term the support starts (commissioning.offer_services)."""
+    on, and when they will be worked is not known in advance (the offer's agreed days, whose window
+    is known, are shared across its terms by working days: domain.leaders.term_split)."""
     today = timezone.localdate()
     day = min(max(today, deployment.starts_on), deployment.ends_on)
     return Term.containing(day)

@@ -11,6 +11,7 @@ from domain.commissioning import meeting_services as meetings
 from domain.commissioning import request_services as requests
 from domain.leaders.availability_services import availability_set
 from domain.leaders.models import Term
+from domain.leaders.term_split import working_days_by_term
 from domain.organisations.models import AllianceMembership, OrganisationKind
 from tests import factories
 from tests.conftest import person_in_role
@@ -28,7 +29,15 @@ def window() -> tuple[dt.date, dt.date]:
     return today + WINDOW_STARTS_IN, today + WINDOW_ENDS_IN
 
 
+def committed_in_window(leader) -> Decimal:
+    """The leader's days committed across the terms of the default window."""
+    from domain.leaders.availability_services import committed_days
+
+    return sum((committed_days(leader, term) for term in terms_of_window()), Decimal(0))
+
+
 def term_of_window() -> Term:
+    """The term the default window starts in."""
     return Term.containing(window()[0])
 
 
@@ -77,15 +86,21 @@ def trust(**fields):
 
 
 def available_leader(organisation, *, role="lle", days=10, **fields):
-    """A leader designated (so associated) by `organisation`, offering `days` in the window's term.
-    Returns the leader."""
+    """A leader designated (so associated) by `organisation`, offering `days` in each term of the
+    window (its days are committed across them). Returns the leader."""
     leader, _ = associated_leader(organisation, role=role, **fields)
     offer_days(leader, days)
     return leader
 
 
 def offer_days(leader, days):
-    availability_set(actor=leader, leader=leader, term=term_of_window(), days=Decimal(str(days)))
+    for term in terms_of_window():
+        availability_set(actor=leader, leader=leader, term=term, days=Decimal(str(days)))
+
+
+def terms_of_window() -> list[Term]:
+    """The terms the default window falls in: autumn 2026 (1 to 31 December) and spring 2027."""
+    return [term for term, _ in working_days_by_term(*window())]
 
 
 def submitted(organisation, *, actor=None, client_school=None, **changes):

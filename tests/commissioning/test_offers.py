@@ -47,32 +47,34 @@ def test_the_leader_accepts_and_their_days_are_committed(offer):
     offer = fresh(offer)
     assert accepted.status == offer.status == OfferStatus.WITH_CLIENT
     assert offer.leader_answered_at is not None
-    commitment = Commitment.objects.get(leader=offer.leader)
-    assert (commitment.reference, commitment.days, commitment.term_of, commitment.released_at) == (
-        f"offer:{offer.pk}",
-        Decimal(4),
-        b.term_of_window(),
-        None,
-    )
-    assert offer.request.reference in commitment.purpose
-    assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
+    # 1 December to 22 March: 23 working days in the autumn term, 57 in the spring term.
+    autumn, spring = b.terms_of_window()
+    commitments = Commitment.objects.filter(leader=offer.leader).order_by("pk")
+    assert [(c.reference, c.days, c.term_of, c.released_at) for c in commitments] == [
+        (f"offer:{offer.pk}", Decimal(1), autumn, None),
+        (f"offer:{offer.pk}", Decimal(3), spring, None),
+    ]
+    assert all(offer.request.reference in c.purpose for c in commitments)
+    assert (committed_days(offer.leader, autumn), committed_days(offer.leader, spring)) == (1, 3)
     assert offer.request.status == RequestStatus.MATCHED
     assert Notification.objects.filter(user=offer.request.submitted_by, title__contains="accept or decline").exists()
     assert AuditEvent.objects.filter(action="commissioning.offer.leader_accepts", subject_id=str(offer.pk)).count() == 1
 
 
-def test_the_leader_cannot_accept_past_the_days_they_offered(offer):
-    commitment_add(actor=offer.leader, leader=offer.leader, term=b.term_of_window(), days=8, purpose="Another school")
+def test_the_leader_cannot_accept_past_the_days_they_offered_in_any_term(offer):
+    spring = b.terms_of_window()[1]
+    commitment_add(actor=offer.leader, leader=offer.leader, term=spring, days=8, purpose="Another school")
     with pytest.raises(
-        CommissioningRefused, match="has 2 days left in the autumn term 2026 to 2027: committing 4 needs a reason"
+        CommissioningRefused, match="has 2 days left in the spring term 2026 to 2027: committing 3 needs a reason"
     ) as caught:
         offers.offer_leader_accept(actor=offer.leader, offer=offer)
     assert str(caught.value) == (
-        f"{offer.leader.full_name} has 2 days left in the autumn term 2026 to 2027: committing 4 needs a reason to go "
+        f"{offer.leader.full_name} has 2 days left in the spring term 2026 to 2027: committing 3 needs a reason to go "
         "past what they offered. Offer more days in your availability first, or decline"
     )
     offer = fresh(offer)
     assert offer.status == OfferStatus.WITH_LEADER
+    # Nothing is committed in the autumn term either: all or nothing.
     assert not Commitment.objects.filter(reference=f"offer:{offer.pk}").exists()
     # With more days offered, the leader can accept.
     b.offer_days(offer.leader, 12)
@@ -92,8 +94,8 @@ def test_a_leader_answers_once(offer):
     offers.offer_leader_accept(actor=offer.leader, offer=offer)
     with pytest.raises(TransitionRefused, match=r"You cannot accept \(the leader\) when it is waiting for the client"):
         offers.offer_leader_accept(actor=offer.leader, offer=offer)
-    assert Commitment.objects.count() == 1
-    assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
+    assert Commitment.objects.count() == 2  # one in each term
+    assert b.committed_in_window(offer.leader) == Decimal(4)
 
 
 def test_a_withdrawn_offer_cannot_be_accepted_even_without_days(offer):
@@ -176,10 +178,9 @@ def test_the_client_accepts_and_the_deployment_is_created(aire, offer):
         request.window_ends,
         "contracting",
     )
-    commitment = Commitment.objects.get(leader=offer.leader)
-    assert commitment.reference == f"deployment:{deployment.pk}"
-    assert commitment.released_at is None
-    assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
+    commitments = Commitment.objects.filter(leader=offer.leader)
+    assert {(c.reference, c.released_at) for c in commitments} == {(f"deployment:{deployment.pk}", None)}
+    assert b.committed_in_window(offer.leader) == Decimal(4)
     event = AuditEvent.objects.get(action="deployments.deployment.created")
     assert event.data == {"request_id": request.pk, "offer_id": offer.pk, "commissioner_id": None}
     told = set(Notification.objects.filter(title__startswith="Deployment agreed").values_list("user", flat=True))
@@ -198,7 +199,7 @@ def test_an_accepted_offer_cannot_be_declined(offer):
     offers.offer_client_accept(actor=offer.request.submitted_by, offer=offer)
     with pytest.raises(TransitionRefused, match="You cannot decline when it is accepted by everyone"):
         offers.offer_decline(actor=offer.leader, offer=fresh(offer), reason="Changed my mind")
-    assert Commitment.objects.get().released_at is None
+    assert {c.released_at for c in Commitment.objects.all()} == {None}
 
 
 # Declining -----------------------------------------------------------------------------------
@@ -221,13 +222,14 @@ def test_the_leader_declines_and_the_request_goes_back_to_the_alliance(aire, off
 
 def test_the_client_declines_and_the_leaders_days_are_released(offer):
     offers.offer_leader_accept(actor=offer.leader, offer=offer)
-    assert committed_days(offer.leader, b.term_of_window()) == Decimal(4)
+    assert b.committed_in_window(offer.leader) == Decimal(4)
     offers.offer_decline(actor=offer.request.submitted_by, offer=fresh(offer), reason="We found help locally")
     offer = fresh(offer)
     assert offer.status == OfferStatus.DECLINED
     assert offer.request.status == RequestStatus.TRIAGED
-    assert committed_days(offer.leader, b.term_of_window()) == 0
-    assert Commitment.objects.get(reference=f"offer:{offer.pk}").released_at is not None
+    assert b.committed_in_window(offer.leader) == 0
+    released = Commitment.objects.filter(reference=f"offer:{offer.pk}")
+    assert released.count() == 2 and all(c.released_at is not None for c in released)
     assert not Deployment.objects.exists()
 
 

@@ -24,8 +24,8 @@ from domain.commissioning.models import Offer
 from domain.commissioning.policies import can_broker, can_run_panels, can_sit_on_panel
 from domain.commissioning.selectors import agenda_of, meeting_for, meetings_for, triaged_requests_of
 from domain.commissioning.workflows import MeetingStatus
-from domain.leaders.models import Term
 from domain.leaders.selectors import organisations_acted_for
+from domain.leaders.term_split import days_by_term, terms_words
 from domain.matching.filters import WIDENING_WORDS, search_words
 from domain.matching.shortfall import FEW
 from domain.workflows.table import TransitionRefused
@@ -250,7 +250,7 @@ def item_search(request, meeting_id, item_id):
             "shortfall": shortfall,
             "form": form if manages and (form.errors or (open_to_change and widenable)) else None,
             "search_words": search_words(item.widened or []),
-            "term": Term.containing(item.request.window_starts).label.lower(),
+            "term": terms_words(days_by_term(item.request.window_starts, item.request.window_ends, item.request.days)),
         },
     )
 

@@ -26,8 +26,8 @@ from domain.commissioning.selectors import offer_for, offers_for
 from domain.commissioning.workflows import OFFER, OfferStatus
 from domain.designation.models import DesignationRole
 from domain.leaders.availability_services import availability_summaries
-from domain.leaders.models import Term
 from domain.leaders.models.availability import days_text as number_of_days
+from domain.leaders.term_split import days_by_term
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
@@ -213,16 +213,24 @@ def _role_label(code: str) -> str:
 
 
 def _days_free(offer) -> dict:
-    """The leader's days in the term the support starts: what accepting would commit."""
-    term = Term.containing(offer.request.window_starts)
-    summary = availability_summaries([offer.leader], [term])[offer.leader_id][0]
-    free = max(summary.remaining, Decimal(0))
-    return {
-        "term": term,
-        "offered": days_text(summary.offered),
-        "free": days_text(free),
-        "enough": free >= offer.request.days,
-    }
+    """What accepting would commit in each term the support falls in (by its working days), and
+    the leader's free days there."""
+    request = offer.request
+    shares = days_by_term(request.window_starts, request.window_ends, request.days)
+    summaries = availability_summaries([offer.leader], [term for term, _ in shares])[offer.leader_id]
+    terms = []
+    for (term, share), summary in zip(shares, summaries, strict=True):
+        free = max(summary.remaining, Decimal(0))
+        terms.append(
+            {
+                "term": term,
+                "share": days_text(share),
+                "offered": days_text(summary.offered),
+                "free": days_text(free),
+                "enough": free >= share,
+            }
+        )
+    return {"terms": terms, "enough": all(t["enough"] for t in terms)}
 
 
 def _take(event, *, actor, offer, form):

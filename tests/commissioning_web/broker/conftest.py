@@ -12,7 +12,7 @@ from domain.accounts.models import User
 from domain.commissioning import request_services
 from domain.commissioning.models import AgendaItem, Offer, PanelMeeting, SupportRequest
 from domain.leaders import availability_services
-from domain.leaders.models import Term
+from domain.leaders.term_split import working_days_by_term
 from domain.organisations.models import Organisation
 from tests import factories
 from tests.conftest import sign_in
@@ -72,9 +72,11 @@ def submit(*, actor, organisation, school=None, **changes):
 
 
 def offer_days(leader, days=20):
-    """The leader offers days in the term of the demo's requests, so that the engine ranks them."""
-    term = Term.containing(timezone.localdate() + dt.timedelta(days=9))
-    availability_services.availability_set(actor=leader, leader=leader, term=term, days=days)
+    """The leader offers days in each term of the demo's requests (from 9 to 120 days from today:
+    the autumn and spring terms), so that the engine ranks them."""
+    today = timezone.localdate()
+    for term, _ in working_days_by_term(today + dt.timedelta(days=9), today + dt.timedelta(days=120)):
+        availability_services.availability_set(actor=leader, leader=leader, term=term, days=days)
 
 
 def text_of(response) -> str:

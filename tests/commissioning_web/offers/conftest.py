@@ -11,7 +11,7 @@ from domain.commissioning import meeting_services as meetings
 from domain.commissioning import request_services as requests
 from domain.commissioning.models import Offer
 from domain.leaders import availability_services as availability
-from domain.leaders.models import Term
+from domain.leaders.term_split import working_days_by_term
 from domain.organisations.models import Organisation
 from domain.schools.models import School
 from tests.conftest import sign_in
@@ -66,11 +66,12 @@ def request_values(**changes) -> dict:
 
 def offer_through_a_panel(demo, *, leader, school="Kingsmead Secondary Academy", days_offered="10", **values):
     """A local authority refers `school` to Aire, Aire triages it, puts it on a panel's agenda and
-    chooses `leader` (given `days_offered` in the term first, so that they are eligible)."""
+    chooses `leader` (given `days_offered` in each term of the window first, so that they are
+    eligible: the days are committed across the terms they fall in)."""
     values = request_values(**values)
-    term = Term.containing(values["window_starts"])
     if days_offered is not None:
-        availability.availability_set(actor=leader, leader=leader, term=term, days=days_offered)
+        for term, _ in working_days_by_term(values["window_starts"], values["window_ends"]):
+            availability.availability_set(actor=leader, leader=leader, term=term, days=days_offered)
     coordinator, aire = demo["coordinator"], demo["aire"]
     referred = requests.request_submit(
         actor=demo["commissioner"],

@@ -39,15 +39,25 @@ def test_each_answer_page_asks_for_confirmation(event, as_person, demo):
 def test_the_leader_accepts_and_their_days_are_committed(as_person, demo):
     offer = demo["offer"]
     client = as_person("alex")
-    page = client.get(answer(offer, "accept"))
-    assert "You have 4 days free of the 10 days you offered" in page.content.decode()
+    page = soup(client.get(answer(offer, "accept")))
+    # 1 December to 22 March: 1 of the 4 days falls in the autumn term, 3 in the spring term.
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("th, td")]
+        for row in page.select("[data-testid=days-by-term] tbody tr")
+    ]
+    assert rows == [
+        ["Autumn term 2026 to 2027", "1 day", "5 days free of the 10 days you offered"],
+        ["Spring term 2026 to 2027", "3 days", "7 days free of the 8 days you offered"],
+    ]
     response = client.post(answer(offer, "accept"), follow=True)
     assert response.redirect_chain[-1][0] == detail(offer)
     assert "You accepted the offer. Goldthorpe Junior School is asked to accept it" in banner(response)
     offer.refresh_from_db()
     assert offer.status == "with_client" and offer.leader_answered_at is not None
-    (commitment,) = live_commitments(offer)
-    assert commitment.leader == demo["alex"] and commitment.days == Decimal("4")
+    assert [(c.leader, c.days, c.term) for c in live_commitments(offer).order_by("pk")] == [
+        (demo["alex"], Decimal("1"), "autumn"),
+        (demo["alex"], Decimal("3"), "spring"),
+    ]
     history = soup(response).select("table")[-1].get_text(" ")
     assert "Offered to Alex Fernleigh" in history and "Accepted by the leader" in history
     assert soup(response).select(".govuk-button-group") == []  # nothing more for Alex to do
@@ -56,17 +66,20 @@ def test_the_leader_accepts_and_their_days_are_committed(as_person, demo):
 def test_accepting_past_the_days_offered_is_refused_with_a_way_to_offer_more(as_person, demo):
     offer = demo["offer"]
     alex = demo["alex"]
-    term = Term.containing(offer.request.window_starts)
-    # 6 of 10 days are committed (a visit and the demo deployment): one more leaves 3 free, fewer than
-    # the 4 the request needs.
-    availability.commitment_add(actor=demo["coordinator"], leader=alex, term=term, days="1", purpose="Another visit")
+    spring = Term.containing(offer.request.window_ends)
+    # 1 of Alex's 8 spring days is committed (the demo deployment): 5 more leave 2 free, fewer than
+    # the 3 of the request's 4 days that fall in the spring term.
+    availability.commitment_add(actor=demo["coordinator"], leader=alex, term=spring, days="5", purpose="Another visit")
     client = as_person("alex")
     page = client.get(answer(offer, "accept"))
     assert "You do not have enough free days" in page.content.decode()
     response = client.post(answer(offer, "accept"))
     assert response.status_code == 200
     (message,) = errors(response)
-    assert "has 3 days left" in message and "Offer more days in your availability first, or decline" in message
+    assert (
+        "has 2 days left in the spring term" in message
+        and "Offer more days in your availability first, or decline" in message
+    )
     assert soup(response).find("a", href=reverse("leader:availability")) is not None
     assert reverse("leader:availability") == "/home/availability/"
     offer.refresh_from_db()
@@ -136,7 +149,7 @@ def test_the_leaders_alliance_agrees_after_the_leader_accepts(as_person, demo, h
     assert "Pennine Teaching School Hub is asked to agree" in banner(response)
     hub_offer.refresh_from_db()
     assert hub_offer.status == "with_leaders_alliance"
-    assert live_commitments(hub_offer).count() == 1
+    assert live_commitments(hub_offer).count() == 2  # the autumn and spring terms
 
     client.logout()
     hub = as_person("hub_coordinator")

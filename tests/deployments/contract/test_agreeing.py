@@ -119,9 +119,10 @@ def test_the_contract_is_in_force_when_every_party_has_agreed_and_the_deployment
         Decimal("5"),
     )
     assert version.agreed_at is not None
-    # The leader's commitments follow the contract: 4 days when the offer was accepted, 1 more now.
+    # The leader's commitments follow the contract: 4 days when the offer was accepted (1 in the
+    # autumn term, 3 in the spring, by working days), 1 more now, in the term it starts in.
     live = Commitment.objects.filter(reference=f"deployment:{deployment.pk}", released_at__isnull=True)
-    assert sorted(live.values_list("days", flat=True)) == [Decimal("1"), Decimal("4")]
+    assert sorted((c.term, c.days) for c in live) == [("autumn", 1), ("autumn", 1), ("spring", 3)]
 
 
 def test_fewer_agreed_days_release_the_leaders_commitment_down_to_them(cast):
@@ -129,8 +130,9 @@ def test_fewer_agreed_days_release_the_leaders_commitment_down_to_them(cast):
     reference = f"deployment:{cast.deployment.pk}"
     live = Commitment.objects.filter(reference=reference, released_at__isnull=True)
     released = Commitment.objects.filter(reference=reference, released_at__isnull=False)
-    assert list(live.values_list("days", flat=True)) == [Decimal("2.5")]
-    assert list(released.values_list("days", flat=True)) == [Decimal("4")]
+    # The latest commitment (the spring term's 3 days) is released, and 1.5 of it committed again.
+    assert sorted((c.term, c.days) for c in live) == [("autumn", 1), ("spring", Decimal("1.5"))]
+    assert list(released.values_list("days", flat=True)) == [Decimal("3")]
 
 
 def test_one_agreed_day_releases_the_rest_with_the_agreement_in_the_singular_as_the_reason(cast):
@@ -140,13 +142,14 @@ def test_one_agreed_day_releases_the_rest_with_the_agreement_in_the_singular_as_
 
 
 def test_more_agreed_days_than_the_leader_offered_are_committed_with_the_agreement_as_the_reason(cast):
-    offered = cast.leader.term_availability.get()  # the window's term, where the offer committed 4 of 10
-    agree_all(cast, proposed(cast, days=Decimal("12")))
+    # The window's first term, where the offer committed 1 of its 4 days (of 10 offered).
+    offered = cast.leader.term_availability.get(term="autumn")
+    agree_all(cast, proposed(cast, days=Decimal("14")))
     extra = Commitment.objects.filter(reference=f"deployment:{cast.deployment.pk}", released_at__isnull=True).latest(
         "id"
     )
-    assert (extra.days, offered.days_offered) == (Decimal("8"), Decimal("10"))
-    assert extra.override_reason == "Every party agreed 12 days in version 1 of the contract"
+    assert (extra.term, extra.days, offered.days_offered) == ("autumn", Decimal("10"), Decimal("10"))
+    assert extra.override_reason == "Every party agreed 14 days in version 1 of the contract"
 
 
 def test_a_change_is_agreed_again_and_supersedes_the_version_before(cast):

@@ -88,12 +88,13 @@ def test_approving_raises_the_allowed_days_and_commits_them(active, frozen_clock
 
 
 def test_approving_past_the_leader_s_capacity_needs_an_override_reason(active):
-    # The leader offered 10 days this term and 4 are committed: 7 more is past what they offered.
+    # The leader offered 10 days this term and 1 is committed (the offer's other 3 days fall in the
+    # spring term): 10 more is past what they offered.
     variation = variations.variation_request(
-        actor=active.coordinator, deployment=active.deployment, days="7", reason="A second school in the trust"
+        actor=active.coordinator, deployment=active.deployment, days="10", reason="A second school in the trust"
     )
     with pytest.raises(
-        DeploymentRefused, match="has 6 days left in the autumn term 2026 to 2027: committing 7 needs a reason"
+        DeploymentRefused, match="has 9 days left in the autumn term 2026 to 2027: committing 10 needs a reason"
     ) as refused:
         variations.variation_approve(actor=active.coordinator, variation=variation)
     assert "Give a reason to approve the extra days anyway" in str(refused.value)
@@ -104,7 +105,7 @@ def test_approving_past_the_leader_s_capacity_needs_an_override_reason(active):
     variations.variation_approve(
         actor=active.coordinator, variation=variation, override_reason="The leader agreed extra time by phone"
     )
-    assert active.refresh().allowed_days == Decimal("11")
+    assert active.refresh().allowed_days == Decimal("14")
     assert commitments(active).get().override_reason == "The leader agreed extra time by phone"
 
 

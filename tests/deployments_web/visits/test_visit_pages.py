@@ -182,7 +182,7 @@ def test_the_leader_asks_for_more_days_and_the_alliance_approves_with_an_overrid
     sign_in(client, active.leader)
     response = client.post(url("variation-request", active), {"days": "1.25", "reason": "Why"})
     assert "Enter the extra days in whole or half days" in response.content.decode()
-    response = client.post(url("variation-request", active), {"days": "7", "reason": "A second phase"})
+    response = client.post(url("variation-request", active), {"days": "10", "reason": "A second phase"})
     assert response.status_code == 302
     variation = Variation.objects.get()
     assert client.get(url("variation-decide", active, variation_id=variation.pk)).status_code == 403
@@ -195,7 +195,7 @@ def test_the_leader_asks_for_more_days_and_the_alliance_approves_with_an_overrid
     assert response.status_code == 302
     variation.refresh_from_db()
     assert variation.status == VariationStatus.APPROVED
-    assert active.refresh().allowed_days == Decimal("11")
+    assert active.refresh().allowed_days == Decimal("14")
     assert Commitment.objects.filter(override_reason="The leader has agreed the extra time").exists()
 
 

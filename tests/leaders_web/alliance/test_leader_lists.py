@@ -37,8 +37,9 @@ def test_the_coordinator_sees_their_leaders_with_memorandum_portrait_and_days_le
     assert response.status_code == 200
     rows = {row[0]: row for row in table_rows(response, "Leaders associated with")}
     alex = rows["Alex Fernleigh"]
-    # Alex offered 6 days this term, 2 are committed.
-    assert alex[1:] == ["Local leader of education", "22 November 2026", "Accepted by both", "Published", "4"]
+    # Alex offered 10 days this term; 5 are committed: a diagnostic visit, and the 3 of the demo
+    # deployment's 4 days that fall in this term by working days.
+    assert alex[1:] == ["Local leader of education", "22 November 2026", "Accepted by both", "Published", "5"]
     assert "Jamie Oakroyd" in rows and "Drew Hollinsworth" not in rows
     page = response.content.decode()
     assert "Pen portraits waiting for approval (0)" in page

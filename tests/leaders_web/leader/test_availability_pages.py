@@ -31,8 +31,8 @@ def test_the_page_shows_three_terms_with_what_remains(as_leader):
     response = as_leader("alex").get(reverse("leader:availability"))
     rows = [" ".join(r.get_text(" ").split()) for r in soup(response).select("[data-testid=terms] tbody tr")]
     assert [r.split(" Change")[0] for r in rows] == [
-        "Autumn term 2026 to 2027 10 6 4",
-        "Spring term 2026 to 2027 8 0 8",
+        "Autumn term 2026 to 2027 10 5 5",
+        "Spring term 2026 to 2027 8 1 7",
         "Summer term 2026 to 2027 5 0 5",
     ]
     assert "The public does not." in main_text(response)
@@ -45,7 +45,7 @@ def test_over_capacity_is_flagged(as_leader, demo):
         actor=demo["coordinator"],
         leader=demo["alex"],
         term=Term.parse("2026-autumn"),
-        days="6",
+        days="7",
         purpose="A second deployment (test)",
         override_reason="Agreed with the headteacher",
     )
@@ -70,7 +70,7 @@ def test_offering_one_day_says_day(as_leader, demo):
 
 def test_offering_fewer_days_than_committed_is_refused(as_leader, demo):
     refused = as_leader("alex").post(term_url("2026-autumn"), {"days": "1"})
-    assert errors(refused) == ["6 days are already committed in the autumn term 2026 to 2027: offer at least that many"]
+    assert errors(refused) == ["5 days are already committed in the autumn term 2026 to 2027: offer at least that many"]
     assert soup(refused).select_one(".govuk-error-summary__list a")["href"] == "#id_days"
     assert offered(demo["alex"], 2026, "autumn") == Decimal(10)
 
