@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from demo.school_days import school_day_on_or_after
 from domain.accounts.roles import Role
 from domain.commissioning import meeting_services as meetings
 from domain.commissioning import request_services as requests
@@ -29,10 +30,17 @@ def request_values(**changes) -> dict:
     }
 
 
+def meeting_time(after: dt.timedelta, hour: int = 16) -> dt.datetime:
+    """A panel meeting's time: at `hour` (in London) on the first school day on or after today plus `after`."""
+    day = school_day_on_or_after(timezone.localdate() + after)
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
+
+
 def build_demo_commissioning(*, users, schools, organisations) -> dict:
-    """Three requests: one the school contact made, chosen at a panel meeting and offered to the
-    demo's system leader; one a local authority referred, waiting for triage; one from the public
-    form, waiting for the school to confirm."""
+    """Three requests: one the school contact made, chosen at a panel meeting (at 4pm on the first
+    school day a week or more from today) and offered to the demo's system leader; one a local
+    authority referred, waiting for triage; one from the public form, waiting for the school to
+    confirm."""
     contact, coordinator = users[Role.SCHOOL_CONTACT], users[Role.TSA_COORDINATOR]
     aire = organisations["Aire Valley Teaching School Alliance"]
     asked = requests.request_submit(
@@ -46,7 +54,7 @@ def build_demo_commissioning(*, users, schools, organisations) -> dict:
     meeting = meetings.meeting_schedule(
         actor=coordinator,
         organisation=aire,
-        meets_at=timezone.now().replace(hour=16, minute=0, second=0, microsecond=0) + dt.timedelta(days=7),
+        meets_at=meeting_time(dt.timedelta(days=7)),
         place="Aire Valley Primary School (demo)",
         members=[coordinator, users[Role.PANEL_MEMBER]],
     )

@@ -16,6 +16,7 @@ from demo import (
     deployments_visits,
 )
 from demo.commissioning import request_values
+from demo.deployments_visits import visit_days
 from domain.accounts.roles import Role
 from domain.commissioning import meeting_services as meetings
 from domain.commissioning import offer_services as offers
@@ -34,7 +35,8 @@ def build_demo_deployment(*, users, schools, organisations, meeting):
             needs=["closing_the_gap"],
             days="4",
             description="Support for a new headteacher to plan the use of pupil premium after a weak inspection",
-            window_starts=today - dt.timedelta(days=35),
+            # Five weeks ago, or earlier when the first visit's school day is (after a holiday).
+            window_starts=min(today - dt.timedelta(days=35), visit_days(today)[0]),
             window_ends=today + dt.timedelta(days=60),
         ),
         referrer_kind="local_authority",

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from demo.school_days import school_day_on_or_before
 from domain.accounts.models import User
 from domain.accounts.roles import Role
 from domain.deployments import feedback_questions as fq
@@ -48,7 +49,7 @@ def build(*, deployment, users) -> None:
         leader=deployment.leader,
         deployment=deployment,
         kind=QaKind.QA_VISIT,
-        held_on=today - dt.timedelta(days=10),
+        held_on=school_day_on_or_before(today - dt.timedelta(days=10)),
         findings=(
             "Observed the leader's second visit with the headteacher. The action plan is clear and the "
             "pupil premium review is on track; the notes of visit are shared promptly."
@@ -63,7 +64,7 @@ def build(*, deployment, users) -> None:
             organisation=deployment.organisation,
             leader=deployment.leader,
             kind=QaKind.PEER_REVIEW,
-            held_on=today - dt.timedelta(days=5),
+            held_on=school_day_on_or_before(today - dt.timedelta(days=5)),
             findings="Reviewed the leader's coaching of middle leaders: strong questioning, clear next steps.",
             outcome=QaOutcome.STRONG,
             reviewer=peer if designated else None,

@@ -4,12 +4,14 @@ first, then its contract and visits). Synthetic people only.
 - The system leader raised an open, medium-severity concern; the alliance has not escalated it,
   so the commissioner and the client do not see it.
 - When the contract has been agreed (the deployment is under way), the mid-deployment review is
-  recorded with a result for each impact measure; otherwise there is no review yet."""
+  recorded with a result for each impact measure, held on the last school day before today
+  (demo.school_days); otherwise there is no review yet."""
 
 import datetime as dt
 
 from django.utils import timezone
 
+from demo.school_days import school_day_on_or_before
 from domain.accounts.roles import Role
 from domain.deployments.concern_services import concern_raise
 from domain.deployments.models import ConcernSeverity, ImpactMeasure, MeasureJudgement, ReviewKind
@@ -40,7 +42,7 @@ def build(*, deployment, users) -> None:
         actor=users[Role.TSA_COORDINATOR],
         deployment=deployment,
         kind=ReviewKind.MID,
-        held_on=timezone.localdate() - dt.timedelta(days=1),
+        held_on=school_day_on_or_before(timezone.localdate() - dt.timedelta(days=1)),
         summary=(
             "The headteacher, the leader and the alliance met at the school. The pupil premium plan is drafted; "
             "release time for the pupil premium lead is the main risk to finishing it."

@@ -1,18 +1,19 @@
 """The demo deployment's visits (demo.deployments builds the deployment first). Synthetic people only.
 
 Two visits noted and shared (about three weeks ago and last week, a day each: 2 of the 4 agreed days
-logged) and one planned in ten days. A note can be shared only once the contract is agreed (the
-deployment is under way): until the contract's demo agrees it, only the planned visit is made."""
+logged) and one planned in ten days, each on a school day (demo.school_days). A note can be shared
+only once the contract is agreed (the deployment is under way): until the contract's demo agrees
+it, only the planned visit is made."""
 
 import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
 
+from demo.school_days import school_day_on_or_after, school_day_on_or_before
 from domain.accounts.roles import Role
 from domain.deployments import visit_services as visits
 from domain.deployments.workflows import DeploymentStatus
-from domain.deployments.working_days import is_working_day
 
 NOTES = (
     (
@@ -36,11 +37,16 @@ NOTES = (
 )
 
 
-def _weekday(day: dt.date) -> dt.date:
-    """The day, or the Friday before when it falls at a weekend (visits are on school days)."""
-    while not is_working_day(day):
-        day -= dt.timedelta(days=1)
-    return day
+def visit_days(today: dt.date) -> list[dt.date]:
+    """The school days of the noted visits, earliest first: the last school day on or before each
+    of NOTES' days ago, a week apart or more, so that no two fall on the same day in a holiday."""
+    days = []
+    for days_ago, _, _ in reversed(NOTES):
+        day = today - dt.timedelta(days=days_ago)
+        if days:
+            day = min(day, days[-1] - dt.timedelta(days=7))
+        days.append(school_day_on_or_before(day))
+    return days[::-1]
 
 
 def build(*, deployment, users) -> None:
@@ -50,11 +56,11 @@ def build(*, deployment, users) -> None:
     deployment.refresh_from_db()
     today = timezone.localdate()
     if deployment.status == DeploymentStatus.ACTIVE:
-        for days_ago, hours, note in NOTES:
+        for visited_on, (_, hours, note) in zip(visit_days(today), NOTES, strict=True):
             visits.visit_record(
                 actor=leader,
                 deployment=deployment,
-                visited_on=_weekday(today - dt.timedelta(days=days_ago)),
+                visited_on=visited_on,
                 note=visits.Note(
                     hours=Decimal(hours),
                     days=Decimal("1"),
@@ -63,7 +69,5 @@ def build(*, deployment, users) -> None:
                     next_steps=note.next_steps,
                 ),
             )
-    upcoming = today + dt.timedelta(days=10)
-    while not is_working_day(upcoming):
-        upcoming += dt.timedelta(days=1)
+    upcoming = school_day_on_or_after(today + dt.timedelta(days=10))
     visits.visit_plan(actor=leader, deployment=deployment, visited_on=upcoming)

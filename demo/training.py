@@ -1,12 +1,14 @@
 """The demo region's events, built through the services after demo.deployments: an induction that
 Aire Valley Teaching School Alliance runs with Pennine Teaching School Hub in three weeks (open to
 book, the demo's new SLE booked), and a CPD session Aire held a fortnight ago that the demo's system
-leader attended. Every person and school here is synthetic."""
+leader attended. Both are on school days (demo.school_days): the first one on or after those days.
+Every person and school here is synthetic."""
 
 import datetime as dt
 
 from django.utils import timezone
 
+from demo.school_days import school_day_on_or_after, school_day_on_or_before
 from domain.accounts.models import User
 from domain.accounts.roles import Role
 from domain.training import services as training
@@ -22,7 +24,7 @@ def build_demo_training(*, users, schools, organisations) -> dict:
     hub = organisations["Pennine Teaching School Hub"]
     venue = schools["Aire Valley Primary School"]
     today = timezone.localdate()
-    induction_day = today + dt.timedelta(days=21)
+    induction_day = school_day_on_or_after(today + dt.timedelta(days=21))
     induction = training.event_create(
         actor=coordinator,
         organisation=aire,
@@ -51,7 +53,7 @@ def build_demo_training(*, users, schools, organisations) -> dict:
     if new_sle is not None:
         training.booking_make(actor=new_sle, event=induction, delegate=new_sle)
 
-    held_day = today - dt.timedelta(days=14)
+    held_day = school_day_on_or_before(today - dt.timedelta(days=14))
     cpd = training.event_create(
         actor=coordinator,
         organisation=aire,
