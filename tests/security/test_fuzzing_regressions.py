@@ -30,9 +30,15 @@ def test_search_boxes_take_any_digits(path, field, value):
 
 @pytest.mark.parametrize("value", [SUPERSCRIPT_TWO, ARABIC_THREE, TOO_BIG])
 def test_a_posted_school_takes_any_digits(world, value):  # noqa: F811
-    # The public form (no account) and the signed-in front door post the school as its URN.
-    assert _client().post("/support/ask/", {"school": value}).status_code == 200
-    assert _client(Role.SCHOOL_CONTACT).post("/home/requests/new/", {"school": value}).status_code == 200
+    # The school's question page, on the public route (no account) and the signed-in front door,
+    # posts the school as its id: any digits are refused with a message, on the same page.
+    for client, page in (
+        (_client(), "/support/ask/school/"),
+        (_client(Role.SCHOOL_CONTACT), "/home/requests/new/school/"),
+    ):
+        response = client.post(page, {"school": value})
+        assert response.status_code == 200
+        assert "govuk-error-summary" in response.content.decode()
 
 
 @pytest.mark.parametrize(
