@@ -9,8 +9,9 @@ designation; seed 000 "Association": the memorandum records the relationship).
 
 The people are the demo region's: Robin Castleford, coordinator of Aire Valley Teaching School
 Alliance; Drew Hollinsworth, an LLE of the national programme; and Riley Ashworth, an SLE
-designated by Pennine Teaching School Hub, whose designation shows "Induction due". The induction
-has one place, so the second to book joins the waiting list."""
+designated by Pennine Teaching School Hub, whose designation shows the place the demo booked for them
+on December's induction (not "Induction due": a booked induction is no longer due). The new
+induction has one place, so the second to book joins the waiting list."""
 
 import re
 
@@ -163,7 +164,7 @@ def test_an_induction_is_booked_moved_up_from_the_waiting_list_and_recorded_on_t
     riley = new_context(label="Riley, a new SLE").new_page()
     sign_in(riley, RILEY)
 
-    then_the_designation_shows(riley, "Induction due")
+    then_the_designation_shows(riley, "Induction booked: Induction for new system leaders on 14 December 2026")
     when_the_coordinator_creates_and_publishes_the_induction(coordinator)
     when_a_leader_books_a_place(drew, DREW)
     when_a_leader_joins_the_waiting_list(riley, RILEY)
