@@ -183,7 +183,8 @@ def _deployment_examples() -> dict[str, list[str]]:
 def _training_examples() -> dict[str, list[str]]:
     """The demo's events: the induction is already published (its check page says so), and the
     bookings pages link to cancelling only a place that can still be cancelled (Alex's was
-    attended: its page says why it cannot be)."""
+    attended: its page says why it cannot be). The check page of a paid place is reached by the
+    event page's form: asked here for the person themself, as that form's "Continue" asks."""
     from domain.training.models import Booking, Event
 
     induction = Event.objects.get(kind="induction")
@@ -191,6 +192,7 @@ def _training_examples() -> dict[str, list[str]]:
     return {
         "events:organise-publish": [reverse("events:organise-publish", args=[induction.pk])],
         "events:booking-cancel": [reverse("events:booking-cancel", args=[attended.pk])],
+        "events:event-confirm": [reverse("events:event-confirm", args=[induction.pk])],
     }
 
 
