@@ -10,7 +10,7 @@ from domain.deployments.models import Deployment
 from domain.deployments.services import LINK_TO_DEPLOYMENT, deployment_start
 from domain.leaders.availability_services import commitment_add, commitment_release
 from domain.leaders.models import Commitment
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_words
 from domain.leaders.people import AssociationRefused
 from domain.leaders.selectors import active_association_of
 from domain.leaders.term_split import days_by_term
@@ -52,7 +52,7 @@ def offer_make(*, actor, request, leader, item=None, candidate=None) -> Offer:
         title=f"You are offered a deployment: {request.client_school.display_name}",
         body=(
             f"The panel of {request.brokering_organisation.name} chose you to support "
-            f"{request.client_school.display_name} for {days_text(request.days)} days. Accept or decline the offer."
+            f"{request.client_school.display_name} for {days_words(request.days)}. Accept or decline the offer."
         ),
         link=LINK_TO_OFFER.format(pk=offer.pk),
     )

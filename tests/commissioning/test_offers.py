@@ -240,3 +240,11 @@ def test_a_declined_request_can_be_offered_again(aire, offer):
     again = meetings.agenda_decide(actor=coordinator, item=item, leader=offer.leader, rationale="Now free")
     assert again.status == OfferStatus.WITH_LEADER
     assert again.pk != offer.pk
+
+
+def test_the_offer_to_the_leader_says_one_day_in_the_singular(aire):
+    organisation, coordinator = aire
+    leader = b.available_leader(organisation, days=10)
+    b.offered(organisation, coordinator, leader, days="1")
+    told = Notification.objects.get(user=leader, title__startswith="You are offered a deployment")
+    assert " for 1 day. Accept or decline the offer." in told.body
