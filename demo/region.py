@@ -214,6 +214,36 @@ PEOPLE = [
 
 
 @transaction.atomic
+def demo_school(urn: int, row: tuple, *, region, inspected, kind) -> School:
+    """An open synthetic school (name, phase, type, town, postcode, easting, northing, grade) with
+    its latest inspection."""
+    name, phase, type_name, town, postcode, easting, northing, grade = row
+    school = School.objects.create(
+        urn=urn,
+        name=name,
+        status="open",
+        phase=phase,
+        type_name=type_name,
+        town=town,
+        postcode=postcode,
+        easting=easting,
+        northing=northing,
+        la_name=town,
+        region=region,
+        ofsted_grade=grade,
+        ofsted_date=inspected,
+    )
+    Inspection.objects.create(
+        school=school,
+        inspected_on=inspected,
+        kind=kind,
+        overall_grade=grade,
+        area_grades=REPORT_CARD_AREAS if kind == InspectionKind.REPORT_CARD else {},
+        source="demo",
+    )
+    return school
+
+
 def build_demo_region() -> list[DemoPerson]:
     """Builds the demo region; running it again changes nothing."""
     if User.objects.filter(email=PEOPLE[0].email).exists():
@@ -221,30 +251,13 @@ def build_demo_region() -> list[DemoPerson]:
     region = Region.objects.get(code="YH")
     schools = {}
     for offset, (name, phase, type_name, town, postcode, e, n, grade, inspected, kind) in enumerate(SCHOOLS):
-        school = School.objects.create(
-            urn=DEMO_URN_START + offset,
-            name=name,
-            status="open",
-            phase=phase,
-            type_name=type_name,
-            town=town,
-            postcode=postcode,
-            easting=e,
-            northing=n,
-            la_name=town,
+        schools[name] = demo_school(
+            DEMO_URN_START + offset,
+            (name, phase, type_name, town, postcode, e, n, grade),
             region=region,
-            ofsted_grade=grade,
-            ofsted_date=inspected,
-        )
-        Inspection.objects.create(
-            school=school,
-            inspected_on=inspected,
+            inspected=inspected,
             kind=kind,
-            overall_grade=grade,
-            area_grades=REPORT_CARD_AREAS if kind == InspectionKind.REPORT_CARD else {},
-            source="demo",
         )
-        schools[name] = school
     organisations = {}
 
     def organisation(name, kind, **fields):

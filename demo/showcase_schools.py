@@ -4,9 +4,9 @@ URNs follow demo.region's in the synthetic range from 990001, so a real import n
 
 import datetime as dt
 
-from demo.region import DEMO_URN_START, REPORT_CARD_AREAS, SCHOOLS
+from demo.region import DEMO_URN_START, SCHOOLS, demo_school
 from domain.organisations.models import Region
-from domain.schools.models import Inspection, InspectionKind, School
+from domain.schools.models import InspectionKind, School
 
 FIRST_URN = DEMO_URN_START + len(SCHOOLS)
 
@@ -94,28 +94,6 @@ def build_showcase_schools() -> dict[str, School]:
             dt.date(2026, 1 + offset % 5, 14) if grade is None else dt.date(2021 + offset % 4, 1 + offset % 11, 10)
         )
         kind = InspectionKind.GRADED if grade else InspectionKind.REPORT_CARD
-        school = School.objects.create(
-            urn=FIRST_URN + offset,
-            name=name,
-            status="open",
-            phase=phase,
-            type_name=type_name,
-            town=town,
-            postcode=postcode,
-            easting=e,
-            northing=n,
-            la_name=town,
-            region=region,
-            ofsted_grade=grade,
-            ofsted_date=inspected,
-        )
-        Inspection.objects.create(
-            school=school,
-            inspected_on=inspected,
-            kind=kind,
-            overall_grade=grade,
-            area_grades=REPORT_CARD_AREAS if kind == InspectionKind.REPORT_CARD else {},
-            source="demo",
-        )
-        schools[name] = school
+        row = (name, phase, type_name, town, postcode, e, n, grade)
+        schools[name] = demo_school(FIRST_URN + offset, row, region=region, inspected=inspected, kind=kind)
     return schools
