@@ -14,12 +14,16 @@ from domain.accounts.models import Membership
 from domain.accounts.workflows import MembershipStatus
 from domain.audit.services import audit_record
 from domain.designation.models import Designation, DesignationRole
+from domain.notifications.services import notify
 from domain.organisations.models import BROKERING_KINDS, OrganisationKind
 
 from .models import Application, PanelMember
 from .policies import can_run_selection
 from .services import RecruitmentRefused
 from .workflows import APPLICATION_ENDED_STATES, ApplicationStatus
+
+# The scoring page of an application (web: selection:assessment).
+LINK_TO_ASSESSMENT = "/recruitment/selection/applications/{pk}/assessment/"
 
 
 @dataclass
@@ -116,6 +120,17 @@ def panel_member_add(
             "is_nle_or_experienced_leader": member.is_nle_or_experienced_leader,
             "organisation_id": organisation.pk if organisation else None,
         },
+    )
+    # The member learns of it, with a link to the scoring page; their home page lists it too.
+    notify(
+        user=user,
+        title=f"You are on the selection panel for {locked.applicant.full_name}",
+        body=(
+            f"{locked.round.organisation.name} has asked you to sit on the selection panel for "
+            f"{locked.applicant.full_name}'s application to {locked.round.title}. Read the application "
+            "and its references, then score it."
+        ),
+        link=LINK_TO_ASSESSMENT.format(pk=locked.pk),
     )
     return member
 

@@ -5,7 +5,7 @@ fetches through them with `get_object_or_404` answers 404 (DESIGN.md invariants)
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from domain.accounts.policies import is_signed_in
@@ -152,3 +152,35 @@ def organisations_running_rounds_for(user):
     return organisations.filter(
         Q(pk__in=organisation_ids_of(user, Role.TSA_COORDINATOR)) | Q(region_id__in=timeline_regions_of(user))
     )
+
+
+# An application is scored once its eligibility is checked (an NLE's after the paper exercise too,
+# seed 004 §13) and until the panel decides: assessment._refuse_unless_scoring_open.
+SCORING_STATES = (ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.PAPER_SCORED, ApplicationStatus.ASSESSED)
+
+
+def applications_to_assess(user):
+    """The applications the person sits on the panel of, open for scoring, that they have not yet
+    submitted their scores for: oldest first. One query."""
+    from domain.designation.models import DesignationRole
+
+    from .models import AssessorSubmission
+
+    if not is_signed_in(user):
+        return Application.objects.none()
+    submitted = AssessorSubmission.objects.filter(application=OuterRef("pk"), assessor=user)
+    return (
+        Application.objects.filter(panel_members__user=user, status__in=SCORING_STATES)
+        .exclude(round__role=DesignationRole.NLE, status=ApplicationStatus.ELIGIBILITY_CHECKED)
+        .exclude(Exists(submitted))
+        .select_related("applicant", "round__organisation")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def sits_on_a_panel(user) -> bool:
+    """Whether the person sits on any application's selection panel (their navigation's
+    "Recruitment" leads to the applications they assess)."""
+    from .models import PanelMember
+
+    return is_signed_in(user) and PanelMember.objects.filter(user=user).exists()

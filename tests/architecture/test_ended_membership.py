@@ -51,6 +51,7 @@ ANY_SIGNED_IN = {
     "events:cpd-export": "the person's own CPD record",
     "events:bookings": "the person's own bookings",
     "events:cpd": "the person's own CPD record",
+    "selection:to-assess": "the person's own panel seats (the list is empty for someone on no panel)",
 }
 
 # What the system leader keeps after their role ends: records of their own person. Each is theirs

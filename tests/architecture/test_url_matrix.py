@@ -112,6 +112,9 @@ MATRIX = {
     "references:answer": everyone(),
     # Selection (web/recruitment/selection*.py): the demo's draft application is in the
     # coordinator's alliance's round, in the representative's region; another person gets 404.
+    # A panel member's own list of applications to score: anyone signed in (their own seats only;
+    # an empty list for someone on no panel).
+    "selection:to-assess": signed_in(),
     "selection:application": {**signed_in(404), **MANAGERS},
     "selection:eligibility": {**signed_in(404), **MANAGERS},
     # An NLE round's application waiting for its paper exercise (seed 004 §13; matrix_world_records).

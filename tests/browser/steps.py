@@ -65,8 +65,12 @@ def fill_date(page: Page, legend: str, day_month_year: tuple[str, str, str]) -> 
 # Selection steps shared by the journeys ---------------------------------------------------------
 
 
-def when_an_assessor_scores_every_competency(page: Page, application, label: str = "3 – Shown") -> None:
-    page.goto(reverse("selection:assessment", args=[application.pk]))
+def when_an_assessor_scores_every_competency(
+    page: Page, application, label: str = "3 – Shown", *, opened: bool = False
+) -> None:
+    """Scores and submits, on the scoring page (`opened`: already there, as from the home page)."""
+    if not opened:
+        page.goto(reverse("selection:assessment", args=[application.pk]))
     for group in page.locator("fieldset").all():
         group.get_by_label(label).check()
     page.get_by_role("button", name="Submit your scores").click()

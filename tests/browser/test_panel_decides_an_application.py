@@ -8,6 +8,8 @@ select is designated to the regional standard (seed 000 "Application and selecti
 And: a declined applicant appeals, and someone who did not sit on the panel upholds the appeal
 (seed 000: "TSAs would manage appeals")."""
 
+import re
+
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -49,16 +51,42 @@ def then_the_designation_appears(page: Page, application) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(str(application.applicant))
 
 
+def when_the_coordinator_seats_the_panel_member(page: Page, application) -> None:
+    page.goto(reverse("selection:panel", args=[application.pk]))
+    page.get_by_label("Email address").fill(demo_person(Role.PANEL_MEMBER).email)
+    page.get_by_role("button", name="Add to the panel").click()
+    expect(page.locator("table").first).to_contain_text(demo_person(Role.PANEL_MEMBER).full_name)
+
+
+def when_the_panel_member_opens_the_application_from_their_notification(page: Page, application) -> None:
+    """From the home page: the notification of their seat on the panel, and the task it gave."""
+    applicant = application.applicant.full_name
+    expect(page.locator("[data-testid=things-to-do]")).to_contain_text("Score an application for designation")
+    page.get_by_role("link", name=f"You are on the selection panel for {applicant}").click()
+    expect(page).to_have_url(re.compile(reverse("selection:assessment", args=[application.pk]) + "$"))
+
+
+def then_nothing_is_left_to_score(page: Page) -> None:
+    page.get_by_role("link", name="Recruitment", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Applications to score")
+    expect(page.get_by_test_id("nothing-to-score")).to_be_visible()
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    expect(page.get_by_role("link", name="Score an application for designation")).to_have_count(0)
+
+
 def test_the_panel_decides_an_application_and_the_designation_appears(new_context):
     build_demo_region()
     application = given_an_application_with_its_references_complete()
     coordinator = new_context(label="TSA coordinator").new_page()
     sign_in(coordinator, demo_person(Role.TSA_COORDINATOR))
     when_the_coordinator_checks_eligibility(coordinator, application)
+    when_the_coordinator_seats_the_panel_member(coordinator, application)
 
     assessor = new_context(label="Panel member").new_page()
     sign_in(assessor, demo_person(Role.PANEL_MEMBER))
-    when_an_assessor_scores_every_competency(assessor, application)
+    when_the_panel_member_opens_the_application_from_their_notification(assessor, application)
+    when_an_assessor_scores_every_competency(assessor, application, opened=True)
+    then_nothing_is_left_to_score(assessor)
     second = assessor_for(application.round)  # the second assessor scores through the services
     score_all(second, application, score=4)
     assessment_submit(assessor=second, application=application)

@@ -9,7 +9,7 @@ from domain.accounts.selectors import organisation_ids_of
 from domain.commissioning.policies import can_run_panels
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
 from domain.recruitment.policies import can_manage_rounds
-from domain.recruitment.selectors import has_applications
+from domain.recruitment.selectors import has_applications, sits_on_a_panel
 
 
 def _applies(user) -> bool:
@@ -54,6 +54,10 @@ def _navigation(request, awaiting_second_factor: bool) -> list[dict]:
         items.append(_item("leader:association", "Your profile", namespace == "leader"))
     if can_manage_rounds(user):
         items.append(_item("rounds:rounds", "Recruitment", namespace in ("rounds", "recruitment")))
+    elif sits_on_a_panel(user):
+        # A panel member: the applications they are to score (issue 14, "Panel members"); the list
+        # links to their own applications, if they have any.
+        items.append(_item("selection:to-assess", "Recruitment", namespace in ("selection", "recruitment")))
     elif _applies(user):
         items.append(_item("recruitment:applications", "Recruitment", namespace == "recruitment"))
     items.append(_item("events:list", "Events", namespace == "events"))

@@ -70,6 +70,7 @@ TO_DO_PAGES = {
     "induction": ("events:list", None),
     "register": ("events:organise", "events:organise-register"),
     "referees": ("rounds:references-to-confirm", "rounds:reference-confirm"),
+    "assessments": ("selection:to-assess", "selection:assessment"),
 }
 
 

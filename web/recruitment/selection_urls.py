@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from . import selection, selection_panel
+from . import assessing, selection, selection_panel
 
 app_name = "selection"
 A = "applications/<id:application_id>/"
 urlpatterns = [
+    path("to-score/", assessing.to_assess, name="to-assess"),
     path(A, selection.selection_overview, name="application"),
     path(f"{A}eligibility/", selection.eligibility, name="eligibility"),
     path(f"{A}paper-exercise/", selection.paper_exercise, name="paper-exercise"),
