@@ -184,3 +184,26 @@ def sits_on_a_panel(user) -> bool:
     from .models import PanelMember
 
     return is_signed_in(user) and PanelMember.objects.filter(user=user).exists()
+
+
+def references_answered(application) -> list[dict]:
+    """The answered references and the chair of governors' confirmation of an application, each
+    with its questions and answers in the form's words, for the assessors to read. One query."""
+    from .application_form import questions_for
+
+    answered = []
+    for request in application.reference_requests.filter(status=ReferenceStatus.ANSWERED).order_by("pk"):
+        answers = []
+        for question in questions_for(request.kind):
+            value = request.response.get(question.key)
+            if isinstance(value, bool):
+                value = "Yes" if value else "No"
+            answers.append((question.text, value or "Not answered"))
+        answered.append(
+            {
+                "who": ", ".join(part for part in (request.name, request.job_title, request.organisation_name) if part),
+                "kind": request.get_kind_display(),
+                "answers": answers,
+            }
+        )
+    return answered

@@ -87,3 +87,26 @@ def test_the_list_runs_a_fixed_number_of_queries(seated):
         panel_member_add(actor=coordinator, application=another, user=member, experienced_system_leader=True)
 
     assert_constant_queries(lambda: list(applications_to_assess(member)), seat_another)
+
+
+def test_the_scoring_page_shows_the_application_its_references_and_the_eligibility_check(client, seated):
+    from domain.recruitment.application_form import REFERENCE_QUESTIONS, form_for
+    from domain.recruitment.models import ReferenceRequest
+
+    application, member, _ = seated
+    scoring = page(sign_in(client, member), reverse("selection:assessment", args=[application.pk]))
+    read = scoring.select_one("[data-testid=read-application]").get_text(" ", strip=True)
+    keys = [
+        key.get_text(strip=True) for key in scoring.select("[data-testid=read-application] .govuk-summary-list__key")
+    ]
+    assert keys[0] == "The applicant's school"  # not the applicant's own "Your school"
+    assert all(section.title in read for section in form_for(application.round).sections)
+    references = scoring.select_one("[data-testid=read-references]").get_text(" ", strip=True)
+    answered = ReferenceRequest.objects.filter(application=application, status="answered")
+    assert f"The references ({answered.count()} answered)" in references
+    assert all(request.name in references for request in answered)
+    assert REFERENCE_QUESTIONS[0].text in references
+    eligibility = scoring.select_one("[data-testid=read-eligibility]").get_text(" ", strip=True)
+    assert "has not been run yet" not in eligibility and ("Met" in eligibility or "Needs evidence" in eligibility)
+    # Read-only: nothing there to change the application or the references.
+    assert scoring.select("[data-testid=read-application] a, [data-testid=read-references] a") == []

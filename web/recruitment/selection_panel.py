@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from domain.accounts.policies import is_signed_in
+from domain.recruitment.application_form import form_for
 from domain.recruitment.assessment import (
     SCORE_LABELS,
     assessment_score,
@@ -16,16 +17,17 @@ from domain.recruitment.assessment import (
 )
 from domain.recruitment.decisions import appeal_lodge as lodge_appeal
 from domain.recruitment.decisions import decision_for_applicant, panel_decide
+from domain.recruitment.eligibility import eligibility_result
 from domain.recruitment.models import Application, AssessorSubmission
 from domain.recruitment.panel import panel_member_add, panel_of, panel_warnings
 from domain.recruitment.policies import can_assess_application, can_decide_application, can_run_selection
-from domain.recruitment.selectors import applications_for_applicant
+from domain.recruitment.selectors import applications_for_applicant, references_answered
 from domain.recruitment.services import RecruitmentRefused
 from domain.recruitment.workflows import ApplicationStatus
 from web.common.policy import policy
 
 from .forms import AppealForm, DecisionForm, PanelMemberForm, ScoresForm
-from .selection import is_nle
+from .selection import RESULT_TAGS, is_nle
 
 A = ApplicationStatus
 
@@ -98,6 +100,11 @@ def assessment(request, application_id):
             "open": _scoring_open(application) and not submitted,
             "labels": SCORE_LABELS,
             "manages": can_run_selection(request.user, application),
+            # What the assessor reads while scoring (issue 14, "Assessors' pages"), read-only.
+            "app_form": form_for(application.round),
+            "references": references_answered(application),
+            "eligibility": eligibility_result(application),
+            "tags": RESULT_TAGS,
         },
     )
 
