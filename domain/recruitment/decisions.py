@@ -10,12 +10,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from domain.designation.criteria.results import NOT_MET
 from domain.designation.models import DesignatingSource
 from domain.designation.services import DesignationRefused, designation_create
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
-from .models import Appeal, AppealOutcome, Application, PanelDecision, PanelOutcome
+from .models import Appeal, AppealOutcome, Application, EligibilityCheck, PanelDecision, PanelOutcome
 from .panel import panel_warnings, sits_on_panel
 from .policies import can_decide_application, can_run_selection
 from .services import MAX_TEXT, RecruitmentRefused
@@ -82,6 +83,16 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
     problems = panel_warnings(locked).problems
     if problems:
         raise RecruitmentRefused("The panel cannot decide yet: " + "; ".join(problems))
+    # Seed 000 ("Application and selection"): the criteria are ones applicants "must" meet, so a
+    # criterion not met in the eligibility check blocks approval, whatever the assessment scored.
+    # (An upheld appeal has reviewed the whole decision: the panel then approves.)
+    check = EligibilityCheck.objects.filter(application=locked).first()
+    blocked = check is not None and check.result == NOT_MET and locked.status != ApplicationStatus.APPEAL_UPHELD
+    if outcome == PanelOutcome.APPROVED and blocked:
+        raise RecruitmentRefused(
+            "The applicant does not meet a criterion they must meet, so the panel cannot approve the "
+            "application: decline it, saying why"
+        )
     feedback = _text(feedback, "written feedback to the applicant")
     decision = PanelDecision.objects.create(
         application=locked,
