@@ -6,7 +6,10 @@ the contract may change it."""
 from dataclasses import dataclass
 from decimal import Decimal
 
+from domain.leaders.availability_services import availability_summaries
+from domain.leaders.models import Term
 from domain.leaders.models.availability import days_text
+from domain.leaders.term_split import days_by_term
 
 from .models import Funding
 
@@ -40,3 +43,30 @@ def offer_cost(support_request) -> OfferCost:
         where = f" with {organisation.name}" if organisation else ""
         return OfferCost(f"{who}. The day rate is agreed in the contract{where}", None, None)
     return OfferCost(who, rate, (rate * support_request.days).quantize(Decimal("0.01")), support_request.days)
+
+
+@dataclass(frozen=True)
+class TermDays:
+    """One term of an offer's window: the days accepting commits there (by working days,
+    domain.leaders.term_split) and the leader's days offered and free in it."""
+
+    term: Term
+    share: Decimal
+    offered: Decimal
+    free: Decimal
+
+    @property
+    def enough(self) -> bool:
+        return self.free >= self.share
+
+
+def days_to_commit(offer) -> list[TermDays]:
+    """What accepting `offer` would commit in each term, with the leader's free days there: the
+    same shares offer_leader_accept commits. A fixed number of queries."""
+    request = offer.request
+    shares = days_by_term(request.window_starts, request.window_ends, request.days)
+    summaries = availability_summaries([offer.leader], [term for term, _ in shares])[offer.leader_id]
+    return [
+        TermDays(term=term, share=share, offered=summary.offered, free=max(summary.remaining, Decimal(0)))
+        for (term, share), summary in zip(shares, summaries, strict=True)
+    ]

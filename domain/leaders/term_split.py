@@ -3,18 +3,19 @@ committed across the terms they fall in, by working days"). Support from 15 Dece
 is mostly spring-term work: committing all of it to the autumn term would leave the leader's
 autumn looking full and their spring empty, and skew later matching.
 
-The days are shared in proportion to the working days (Monday to Friday) of the window in each
-term, in half days (the smallest part of a day the service records), largest remainder first, so
-that the shares add up to the days exactly. Terms are the service's calendar-month terms
-(models.availability.Term)."""
+The days are shared in proportion to the working days of the window in each term (as the notes
+of visit count them: domain.deployments.working_days), in half days (the smallest part of a day
+the service records), largest remainder first, so that the shares add up to the days exactly.
+Terms are the service's calendar-month terms (models.availability.Term)."""
 
 import datetime as dt
 from decimal import ROUND_FLOOR, Decimal
 
+from domain.deployments.working_days import is_working_day
+
 from .models import Term
 
 HALF = Decimal("0.5")
-SATURDAY = 5
 
 
 def working_days_by_term(starts_on: dt.date, ends_on: dt.date) -> list[tuple[Term, int]]:
@@ -25,16 +26,9 @@ def working_days_by_term(starts_on: dt.date, ends_on: dt.date) -> list[tuple[Ter
     while day <= ends_on:
         term = Term.containing(day)
         last = min(term.ends_on, ends_on)
-        counts[term] = _weekdays(day, last)
+        counts[term] = sum(is_working_day(day + dt.timedelta(days=n)) for n in range((last - day).days + 1))
         day = last + dt.timedelta(days=1)
     return [(term, count) for term, count in counts.items() if count]
-
-
-def _weekdays(first: dt.date, last: dt.date) -> int:
-    """Mondays to Fridays from `first` to `last`, both counted, without walking every day."""
-    days = (last - first).days + 1
-    weeks, rest = divmod(days, 7)
-    return weeks * 5 + sum(1 for n in range(rest) if (first.weekday() + n) % 7 < SATURDAY)
 
 
 def days_by_term(starts_on: dt.date, ends_on: dt.date, days) -> list[tuple[Term, Decimal]]:

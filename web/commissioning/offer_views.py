@@ -7,8 +7,6 @@ declines saying why. Every page needs someone signed in. An offer the person may
 404, as if it did not exist (selectors.offer_for); a step on an offer they may see but which is
 not theirs to take (say, the client trying to accept for the leader) answers 403."""
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,15 +17,13 @@ from domain.accounts.policies import is_signed_in
 from domain.audit.selectors import timeline_for
 from domain.commissioning import offer_services as services
 from domain.commissioning.errors import CommissioningRefused
-from domain.commissioning.offer_cost import offer_cost
+from domain.commissioning.offer_cost import days_to_commit, offer_cost
 from domain.commissioning.policies import can_agree_offer_for_alliance, can_answer_offer_as_leader, can_triage
 from domain.commissioning.request_services import LINK_TO_REQUEST
 from domain.commissioning.selectors import offer_for, offers_for
 from domain.commissioning.workflows import OFFER, OfferStatus
 from domain.designation.models import DesignationRole
-from domain.leaders.availability_services import availability_summaries
-from domain.leaders.models.availability import days_text as number_of_days
-from domain.leaders.term_split import days_by_term
+from domain.leaders.models.availability import days_words
 from domain.workflows.table import TransitionRefused
 from web.common.policy import policy
 
@@ -99,11 +95,6 @@ def _visible_offer(request, offer_id):
     return offer
 
 
-def days_text(days: Decimal) -> str:
-    number = number_of_days(days)
-    return f"{number} day" if days == 1 else f"{number} days"
-
-
 def tag_for(offer) -> dict:
     return {"text": offer.get_status_display(), "classes": TAG_CLASSES.get(offer.status, "govuk-tag--grey")}
 
@@ -114,7 +105,7 @@ def offer_list(request):
     rows = [
         {
             "offer": offer,
-            "days": days_text(offer.request.days),
+            "days": days_words(offer.request.days),
             "tag": tag_for(offer),
             "yours": offer.leader_id == request.user.pk,
         }
@@ -199,7 +190,7 @@ def offer_detail(request, offer_id):
             "for_alliance": ALLIANCE in sides,
             "steps": open_steps(user, offer),
             "tag": tag_for(offer),
-            "days": days_text(support.days),
+            "days": days_words(support.days),
             "cost": offer_cost(support),
             "role_sought": _role_label(support.role_sought),
             "history": _history(offer),
@@ -213,23 +204,18 @@ def _role_label(code: str) -> str:
 
 
 def _days_free(offer) -> dict:
-    """What accepting would commit in each term the support falls in (by its working days), and
-    the leader's free days there."""
-    request = offer.request
-    shares = days_by_term(request.window_starts, request.window_ends, request.days)
-    summaries = availability_summaries([offer.leader], [term for term, _ in shares])[offer.leader_id]
-    terms = []
-    for (term, share), summary in zip(shares, summaries, strict=True):
-        free = max(summary.remaining, Decimal(0))
-        terms.append(
-            {
-                "term": term,
-                "share": days_text(share),
-                "offered": days_text(summary.offered),
-                "free": days_text(free),
-                "enough": free >= share,
-            }
-        )
+    """What accepting would commit in each term the support falls in, and the leader's free days
+    there, in words."""
+    terms = [
+        {
+            "term": row.term,
+            "share": days_words(row.share),
+            "offered": days_words(row.offered),
+            "free": days_words(row.free),
+            "enough": row.enough,
+        }
+        for row in days_to_commit(offer)
+    ]
     return {"terms": terms, "enough": all(t["enough"] for t in terms)}
 
 
@@ -290,7 +276,7 @@ def offer_answer(request, offer_id, event):
             "form": form,
             "offer": offer,
             "support": support,
-            "days": days_text(support.days),
+            "days": days_words(support.days),
             "as_alliance": next(side for side in sides if STEPS[event].get(side) == offer.status) == ALLIANCE,
             "capacity": _days_free(offer) if event == "accept" else None,
         },

@@ -30,7 +30,7 @@ from domain.deployments.errors import DeploymentRefused
 from domain.deployments.models import Party, Payer
 from domain.deployments.policies import can_manage_deployment, can_use_deployments, is_open
 from domain.deployments.workflows import ContractStatus
-from domain.leaders.models.availability import days_text
+from domain.leaders.models.availability import days_text, days_words
 from web.common.downloads import audited_download
 from web.common.policy import policy
 
@@ -52,10 +52,6 @@ TAG_CLASSES = {
 def money(value) -> str:
     """Pounds as GOV.UK writes them: "£1,234.50"."""
     return f"£{value:,.2f}"
-
-
-def days_words(value) -> str:
-    return f"{days_text(value)} day" if value == 1 else f"{days_text(value)} days"
 
 
 def tag_of(version) -> dict:
