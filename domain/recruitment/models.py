@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from domain.designation.criteria.facts import ROLE_LABELS
 from domain.designation.models import DesignationRole
+from domain.designation.specialisms import specialism_label
 
 from .application_form import REGIONAL_FORM
 from .workflows import ApplicationStatus, ReferenceStatus, RoundStatus
@@ -89,6 +90,10 @@ class Application(models.Model):
 
     def __str__(self):
         return f"Application by {self.applicant} to {self.round}"
+
+    @property
+    def specialism_labels(self) -> list[str]:
+        return [specialism_label(code) for code in self.specialisms]
 
 
 # The posts a person can give, in the words of the criteria engine (criteria.facts.ROLE_LABELS).
