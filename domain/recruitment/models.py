@@ -92,6 +92,11 @@ class Application(models.Model):
         return f"Application by {self.applicant} to {self.round}"
 
     @property
+    def posts_with_schools(self):
+        """The employment history, latest started first, each post with its school (one query)."""
+        return self.posts.select_related("school").order_by("-start", "-id")
+
+    @property
     def specialism_labels(self) -> list[str]:
         return [specialism_label(code) for code in self.specialisms]
 

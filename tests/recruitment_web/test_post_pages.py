@@ -12,6 +12,7 @@ from domain.recruitment.employment import employment_post_add
 from domain.recruitment.models import EmploymentPost
 from domain.recruitment.services import application_save_draft
 from tests import factories
+from tests.queries import assert_constant_queries
 from tests.recruitment.helpers import draft_application, make_round, submitted_application
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +204,23 @@ def test_the_task_list_and_check_answers_show_posts_specialisms_and_declarations
     assert "Phonics" in check
     assert "I have the support of my headteacher to be released to work in other schools: made" in check
     assert "phonics" not in check and "deputy_head" not in check  # no codes shown
+
+
+def test_the_posts_and_check_answers_pages_run_the_same_queries_however_many_posts(signed_in, sle_draft):
+    client = signed_in(sle_draft.applicant)
+    starts = iter(range(2000, 2020))
+
+    def add_post():
+        employment_post_add(
+            actor=sle_draft.applicant,
+            application=sle_draft,
+            role="middle_leader",
+            school=factories.SchoolFactory(),
+            start=dt.date(next(starts), 9, 1),
+            end=None,
+        )
+
+    add_post()
+    for page in ("application-posts", "application-check"):
+        response = assert_constant_queries(lambda page=page: client.get(url(page, sle_draft)), add_post, times=2)
+        assert "Middle leader" in main_text(response)
