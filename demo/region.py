@@ -22,6 +22,7 @@ from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.recruitment import services as recruitment
+from domain.recruitment.employment import employment_post_add
 from domain.schools.models import Inspection, InspectionKind, School
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -328,7 +329,7 @@ def build_demo_region() -> list[DemoPerson]:
 
 def _demo_recruitment(users, alliance, school) -> None:
     """An open recruitment round of the alliance, and the system leader's draft application to it
-    (one section answered). The window is set around today, so the round is open whenever the
+    (one section answered, one post given). The window is set around today, so the round is open whenever the
     demo is built."""
     today = timezone.localdate()
     coordinator = users[Role.TSA_COORDINATOR]
@@ -350,6 +351,15 @@ def _demo_recruitment(users, alliance, school) -> None:
         actor=leader,
         application=application,
         answers={"headship": {"answer": "Headteacher of a primary school for six years", "evidence": ""}},
+    )
+    # Their headship, as a post of the employment history: the years as head are read from it.
+    employment_post_add(
+        actor=leader,
+        application=application,
+        role="headteacher",
+        school=school,
+        start=date(today.year - 6, 9, 1),
+        end=None,
     )
     _demo_referees_to_check(round_, school)
 

@@ -55,7 +55,9 @@ def _designate(actor, application: Application):
             organisation=round_.organisation,
             school=application.school,
             phases=list(round_.phases),
-            specialisms=list(round_.specialisms),
+            # The SLE's own specialisms from the application (seed 003: "SLEs are experienced
+            # middle or senior leaders with a specialism"); the round's when it asked none.
+            specialisms=list(application.specialisms or round_.specialisms),
             starts_on=timezone.localdate(),
         )
     except DesignationRefused as error:

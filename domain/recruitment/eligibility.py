@@ -12,18 +12,16 @@ from domain.designation.criteria import CriteriaSetError, Facts, evaluate, facts
 from domain.designation.criteria.facts import Judgement, Post
 from domain.workflows.table import transition
 
+from .application_form import REGIONAL_FORM, form_for
+from .employment import posts_facts
 from .models import Application, EligibilityCheck, ReferenceKind, ReferenceRequest
 from .policies import can_run_selection
 from .services import RecruitmentRefused
 from .workflows import APPLICATION, ApplicationStatus, ReferenceStatus
 
-# The application form's declarations (application_form.REGIONAL_FORM) and the criteria they
-# answer in the shipped sets (criteria_sets/yh-lle.v1.json: a declaration criterion's key is its id).
-DECLARATION_CRITERIA = {
-    "remain_two_years": "stay_two_years",
-    "commit_time_and_training": "time_induction_training",
-    "governing_body_support": "governing_body_support",
-}
+# The declarations of each form answer the declaration criteria of its role's set
+# (application_form.Declaration.criterion); the first LLE form's, kept for what reads them here.
+DECLARATION_CRITERIA = REGIONAL_FORM.declaration_criteria
 
 
 def _governors_support(application: Application) -> bool | None:
@@ -41,29 +39,40 @@ def facts_for_application(
     application: Application,
     *,
     posts: tuple[Post, ...] | None = None,
-    post: str = "",
+    post: str | None = None,
     judgements: dict[str, Judgement] | None = None,
     exceptions_claimed=(),
 ) -> Facts:
     """The facts the criteria engine checks: the applicant's declarations, their school from the
     register, and the chair of governors' confirmation (seed 000: the leader must "have the
     support of your school's governing body / trust board" — the applicant's declaration counts
-    only when the chair confirms it). Posts and assessors' judgements are given by the coordinator;
-    without them those criteria need evidence."""
+    only when the chair confirms it). The posts, the current post and their schools come from the
+    applicant's employment history (employment.posts_facts) unless given; with no posts, the
+    criteria read from them need evidence. Assessors' judgements are given by the coordinator."""
+    form = form_for(application.round)
     accepted = application.declarations.get("accepted", {})
     declarations = {
         criterion: accepted[key]
-        for key, criterion in DECLARATION_CRITERIA.items()
+        for key, criterion in form.declaration_criteria.items()
         if isinstance(accepted.get(key), bool)
     }
     governors = _governors_support(application)
     if "governing_body_support" in declarations or governors is not None:
         declarations["governing_body_support"] = bool(declarations.get("governing_body_support")) and governors is True
-    schools = ()
+    history_posts, history_post, post_schools = posts_facts(application, form)
+    if posts is None:
+        posts = history_posts
+    if post is None:
+        post = history_post
+    schools = {school.urn: school for school in post_schools}
     current_urn = None
     if application.school is not None:
-        schools = (facts_from_school(application.school),)
+        schools[application.school.urn] = facts_from_school(
+            application.school,
+            sponsored_academy=getattr(schools.get(application.school.urn), "sponsored_academy", False),
+        )
         current_urn = application.school.urn
+    schools = tuple(schools.values())
     return Facts(
         as_of=timezone.localdate(),
         post=post,

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from domain.designation.criteria.facts import ROLE_LABELS
 from domain.designation.models import DesignationRole
+from domain.designation.specialisms import specialism_label
 
 from .application_form import REGIONAL_FORM
 from .workflows import ApplicationStatus, ReferenceStatus, RoundStatus
@@ -63,6 +65,11 @@ class Application(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     # {"version": form version, "accepted": {declaration_key: bool}}
     declarations = models.JSONField(default=dict, blank=True)
+    # SLE: the specialisms the applicant applies in, codes of designation.specialisms.SPECIALISMS
+    # (seed 003: "SLEs are experienced middle or senior leaders with a specialism").
+    specialisms = models.JSONField(default=list, blank=True)
+    # NLE: the route chosen, a group id of the NLE criteria set (seed 004 §11).
+    route = models.CharField(max_length=60, blank=True)
     status = models.CharField(
         max_length=30, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )
@@ -83,6 +90,49 @@ class Application(models.Model):
 
     def __str__(self):
         return f"Application by {self.applicant} to {self.round}"
+
+    @property
+    def posts_with_schools(self):
+        """The employment history, latest started first, each post with its school (one query)."""
+        return self.posts.select_related("school").order_by("-start", "-id")
+
+    @property
+    def specialism_labels(self) -> list[str]:
+        return [specialism_label(code) for code in self.specialisms]
+
+
+# The posts a person can give, in the words of the criteria engine (criteria.facts.ROLE_LABELS).
+POST_ROLE_CHOICES = [(code, label[0].upper() + label[1:]) for code, label in ROLE_LABELS.items()]
+
+
+class EmploymentPost(models.Model):
+    """One post in the applicant's employment history: what they were (headteacher, acting head,
+    chair of governors...), at which school of the register, from when until when (no end: still
+    in post). The posts give the criteria engine its `Facts.posts`, so "years as head" (seed 000,
+    Criteria) is read from them."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="posts")
+    role = models.CharField(max_length=40, choices=POST_ROLE_CHOICES)
+    school = models.ForeignKey("schools.School", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    start = models.DateField()
+    end = models.DateField(null=True, blank=True)  # None: still in post
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "-start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__isnull=True) | models.Q(end__gte=models.F("start")),
+                name="employment_post_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} from {self.start}"
+
+    @property
+    def current(self) -> bool:
+        return self.end is None
 
 
 class ReferenceKind(models.TextChoices):

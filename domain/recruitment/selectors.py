@@ -14,7 +14,7 @@ from domain.accounts.selectors import active_memberships_for, organisation_ids_o
 from domain.audit.policies import timeline_regions_of
 from domain.organisations.models import OrganisationKind
 
-from .models import REQUIRED_REQUESTS, Application, RecruitmentRound, ReferenceRequest
+from .models import REQUIRED_REQUESTS, Application, EmploymentPost, RecruitmentRound, ReferenceRequest
 from .workflows import ApplicationStatus, ReferenceStatus
 
 # A request still unanswered this many days after its latest link was sent is overdue: the
@@ -207,3 +207,8 @@ def references_answered(application) -> list[dict]:
             }
         )
     return answered
+
+
+def posts_of(application):
+    """The applicant's posts, latest started first, with their schools."""
+    return EmploymentPost.objects.filter(application=application).select_related("school").order_by("-start", "-id")

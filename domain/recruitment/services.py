@@ -17,7 +17,7 @@ from domain.notifications.services import reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS
 from domain.workflows.table import transition
 
-from .application_form import form_for
+from .application_form import FORM_FOR_ROLE, FORMS, form_for
 from .models import Application, RecruitmentRound, ReferenceRequest
 from .workflows import APPLICATION, REFERENCE, REFERENCE_OPEN_STATES, ROUND, ApplicationStatus, RoundStatus
 
@@ -58,9 +58,11 @@ def round_create(
     criteria_set: str,
     phases=(),
     specialisms=(),
+    form_version: str | None = None,
 ) -> RecruitmentRound:
     """A draft round for an alliance or hub, recruiting `role` to meet `local_need` between
-    `opens_on` and `closes_on` (both days included)."""
+    `opens_on` and `closes_on` (both days included). Applications are made on the role's form
+    (application_form.FORM_FOR_ROLE) unless `form_version` names another."""
     if organisation is None or organisation.kind not in BROKERING_KINDS:
         name = organisation.name if organisation is not None else "The organisation"
         raise RecruitmentRefused(f"{name} is not a teaching school alliance or hub, so it cannot recruit")
@@ -90,7 +92,12 @@ def round_create(
     unknown = unknown_specialisms(specialisms)
     if unknown:
         raise RecruitmentRefused(f"These are not on the list of specialisms: {', '.join(unknown)}")
+    if form_version is None:
+        form_version = FORM_FOR_ROLE[role].version
+    elif form_version not in FORMS:
+        raise RecruitmentRefused("Choose an application form from the list")
     round_ = RecruitmentRound.objects.create(
+        form_version=form_version,
         organisation=organisation,
         role=role,
         title=title.strip(),
@@ -113,6 +120,7 @@ def round_create(
             "opens_on": opens_on.isoformat(),
             "closes_on": closes_on.isoformat(),
             "criteria_set": criteria_set,
+            "form_version": form_version,
         },
     )
     return round_
@@ -225,10 +233,33 @@ def _clean_declarations(form, declarations) -> dict:
     return dict(declarations)
 
 
+def _clean_specialisms(form, specialisms) -> list[str]:
+    if not form.asks_specialisms:
+        raise RecruitmentRefused("This application does not ask for specialisms")
+    codes = _codes(specialisms, "specialisms")
+    if not codes:
+        raise RecruitmentRefused("Choose at least one specialism")
+    unknown = unknown_specialisms(codes)
+    if unknown:
+        raise RecruitmentRefused(f"These are not on the list of specialisms: {', '.join(unknown)}")
+    return codes
+
+
+def _clean_route(form, route) -> str:
+    if not form.routes:
+        raise RecruitmentRefused("This application does not ask for a route")
+    if not isinstance(route, str) or form.route(route) is None:
+        raise RecruitmentRefused("Choose one of the routes listed")
+    return route
+
+
 @transaction.atomic
-def application_save_draft(*, actor, application: Application, answers=None, declarations=None, school=None):
-    """Saves answers (merged section by section) and declarations of a draft. A submitted
-    application cannot be edited by the applicant."""
+def application_save_draft(
+    *, actor, application: Application, answers=None, declarations=None, school=None, specialisms=None, route=None
+):
+    """Saves answers (merged section by section), declarations, the school, the SLE's
+    specialisms and the NLE's route of a draft. A submitted application cannot be edited by the
+    applicant."""
     _refuse_unless_applicant(actor, application)
     locked = Application.objects.select_for_update(of=("self",)).select_related("round").get(pk=application.pk)
     if locked.status != ApplicationStatus.DRAFT:
@@ -250,8 +281,14 @@ def application_save_draft(*, actor, application: Application, answers=None, dec
     if school is not None:
         locked.school = school
         changed.append("school")
+    if specialisms is not None:
+        locked.specialisms = _clean_specialisms(form, specialisms)
+        changed.append("specialisms")
+    if route is not None:
+        locked.route = _clean_route(form, route)
+        changed.append("route")
     locked.updated_at = timezone.now()
-    locked.save(update_fields=["answers", "declarations", "school", "updated_at"])
+    locked.save(update_fields=["answers", "declarations", "school", "specialisms", "route", "updated_at"])
     audit_record(
         actor=actor,
         action="recruitment.application.draft_saved",
@@ -268,7 +305,13 @@ def missing_for_submission(application: Application) -> list[str]:
     missing = []
     if application.school_id is None:
         missing.append("your school")
-    for section in form.sections:
+    if form.posts_required and not application.posts.exists():
+        missing.append("your posts")
+    if form.asks_specialisms and not application.specialisms:
+        missing.append("your specialisms")
+    if form.routes and form.route(application.route) is None:
+        missing.append("your route")
+    for section in form.sections_for(application.route):
         if section.required and not (application.answers.get(section.key) or {}).get("answer", "").strip():
             missing.append(section.title.lower())
     accepted = application.declarations.get("accepted", {})

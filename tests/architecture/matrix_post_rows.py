@@ -103,6 +103,7 @@ POLICY_ONLY: dict = {
     "regional:erase": "erasing the demo's coordinator is refused (domain.audit.erasure): the page says why, no form",
     "recruitment:application-check": "the demo's draft application is not complete",
     "recruitment:application-referees": "the demo's application is a draft: referees are named once it is sent",
+    "recruitment:application-post-add": "the school is chosen by a search on the page",
     "requests:question": "the school is chosen by a search on the page",
     "support:ask-question": "the school is chosen by a search on the page",
 }
@@ -122,4 +123,6 @@ WITHOUT_A_200: dict = {
     "support:ask": "the way in: only ever a redirect, to the first question not answered",
     "support:ask-check": "the check of a request's answers, after its questions",
     "support:sent": "the page after sending the public form",
+    "recruitment:application-specialisms": "the demo's draft is an LLE application: only an SLE is asked specialisms",
+    "recruitment:application-route": "the demo's draft is an LLE application: only an NLE is asked a route",
 }

@@ -38,6 +38,9 @@ def make_round(*, organisation=None, actor=None, open_it=True, **fields):
         "criteria_set": "yh-lle@1",
         "phases": ["primary"],
         "specialisms": [],
+        # The tests written before each role had its form fill in the first form; give
+        # form_version=None for the role's own form (application_form.FORM_FOR_ROLE).
+        "form_version": REGIONAL_FORM.version,
         **fields,
     }
     round_ = round_create(actor=actor, organisation=organisation, **values)

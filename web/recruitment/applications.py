@@ -76,7 +76,35 @@ def _tasks(application, form) -> list[dict]:
             "optional": False,
         }
     ]
-    for section in form.sections:
+    # Seed 000, Criteria: "at least 3 years of experience as a serving headteacher": the posts give
+    # the criteria engine the person's years in post, current post and schools.
+    tasks.append(
+        {
+            "title": "Your posts",
+            "href": ("recruitment:application-posts", {}),
+            "done": application.posts.exists(),
+            "optional": not form.posts_required,
+        }
+    )
+    if form.asks_specialisms:
+        tasks.append(
+            {
+                "title": "Your specialisms",
+                "href": ("recruitment:application-specialisms", {}),
+                "done": bool(application.specialisms),
+                "optional": False,
+            }
+        )
+    if form.routes:
+        tasks.append(
+            {
+                "title": "Your route to eligibility",
+                "href": ("recruitment:application-route", {}),
+                "done": form.route(application.route) is not None,
+                "optional": False,
+            }
+        )
+    for section in form.sections_for(application.route):
         tasks.append(
             {
                 "title": section.title,

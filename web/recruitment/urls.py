@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import applications, referees
+from . import application_posts, applications, referees
 
 app_name = "recruitment"
 urlpatterns = [
@@ -19,6 +19,28 @@ urlpatterns = [
         applications.application_declarations,
         name="application-declarations",
     ),
+    path("applications/<id:application_id>/posts/", application_posts.application_posts, name="application-posts"),
+    path(
+        "applications/<id:application_id>/posts/add/",
+        application_posts.application_post_add,
+        name="application-post-add",
+    ),
+    path(
+        "applications/<id:application_id>/posts/<id:post_id>/",
+        application_posts.application_post_change,
+        name="application-post-change",
+    ),
+    path(
+        "applications/<id:application_id>/posts/<id:post_id>/remove/",
+        application_posts.application_post_remove,
+        name="application-post-remove",
+    ),
+    path(
+        "applications/<id:application_id>/specialisms/",
+        application_posts.application_specialisms,
+        name="application-specialisms",
+    ),
+    path("applications/<id:application_id>/route/", application_posts.application_route, name="application-route"),
     path("applications/<id:application_id>/check/", applications.application_check, name="application-check"),
     path(
         "applications/<id:application_id>/referees/",
