@@ -10,6 +10,7 @@ from domain.accounts.roles import Role
 from domain.designation.models import Designation
 from domain.recruitment.decisions import panel_decide
 from tests.conftest import person_in_role
+from tests.queries import assert_constant_queries
 from tests.recruitment.selection_builders import assessed, nle_round, valid_panel
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,16 @@ def test_the_official_does_not_see_an_application_the_department_has_nothing_to_
         signed_in(official).get(reverse("selection:application", kwargs={"application_id": application.pk})).status_code
         == 404
     )
+
+
+def test_the_list_of_recommendations_runs_a_constant_number_of_queries(signed_in, official, recommended):
+    client = signed_in(official)
+
+    def grow():
+        round_, coordinator = nle_round()
+        application, _ = assessed(round_, coordinator)
+        chair = valid_panel(application, coordinator)[0].user
+        panel_decide(actor=chair, application=application, outcome="approved", feedback=FEEDBACK)
+
+    response = assert_constant_queries(lambda: client.get(reverse("department:recommendations")), grow)
+    assert "3 recommendations to decide" in main_text(response)
