@@ -18,6 +18,7 @@ urlpatterns = [
     path("regional/", include("web.regional.urls")),
     path("recruitment/manage/", include("web.recruitment.round_urls")),
     path("recruitment/selection/", include("web.recruitment.selection_urls")),
+    path("recruitment/department/", include("web.recruitment.department_urls")),
     path("recruitment/", include("web.recruitment.urls")),
     path("references/", include("web.recruitment.reference_urls")),
 ]

@@ -21,6 +21,7 @@ from domain.accounts.roles import Role
 from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
+from domain.organisations.national import ensure_department
 from domain.recruitment import services as recruitment
 from domain.recruitment.employment import employment_post_add
 from domain.schools.models import Inspection, InspectionKind, School
@@ -211,6 +212,10 @@ PEOPLE = [
     DemoPerson("system.leader@demo.test", "Alex Fernleigh", Role.SYSTEM_LEADER, "Aire Valley Primary School"),
     DemoPerson("school.contact@demo.test", "Jordan Kettlewell", Role.SCHOOL_CONTACT, "Goldthorpe Junior School"),
     DemoPerson("commissioner@demo.test", "Casey Bramley", Role.COMMISSIONER, "Leeds City Council (demo)"),
+    # Decides the NLE and NLG recommendations of every region (seed 004 §14; seed 003).
+    DemoPerson(
+        "department.official@demo.test", "Taylor Whitcombe", Role.DEPARTMENT_OFFICIAL, "Department for Education"
+    ),
 ]
 
 
@@ -291,6 +296,7 @@ def build_demo_region() -> list[DemoPerson]:
         contact_phone="01632 960 456",
     )
     organisation("Leeds City Council (demo)", OrganisationKind.LOCAL_AUTHORITY, code="DEMO-LA")
+    organisations["Department for Education"] = ensure_department()
     for name in ("Aire Valley Primary School", "Goldthorpe Junior School"):
         organisation(name, OrganisationKind.SCHOOL, school=schools[name])
     for name in ("Aire Valley Primary School", "Beckside Church of England Primary School", "Fernhill Special School"):

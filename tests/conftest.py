@@ -22,6 +22,7 @@ ROLE_ORGANISATION = {
     Role.SYSTEM_LEADER: OrganisationKind.SCHOOL,
     Role.SCHOOL_CONTACT: OrganisationKind.SCHOOL,
     Role.COMMISSIONER: OrganisationKind.LOCAL_AUTHORITY,
+    Role.DEPARTMENT_OFFICIAL: OrganisationKind.DEPARTMENT,
 }
 
 

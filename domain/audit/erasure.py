@@ -51,6 +51,7 @@ from domain.recruitment.models import (
     Appeal,
     Application,
     AssessmentScore,
+    DepartmentDecision,
     PanelDecision,
     PaperExercise,
     ReferenceRequest,
@@ -74,6 +75,8 @@ APPLICATION_OVER = frozenset(
     {
         ApplicationStatus.APPROVED,
         ApplicationStatus.DECLINED,
+        ApplicationStatus.DEPARTMENT_APPROVED,
+        ApplicationStatus.DEPARTMENT_DECLINED,
         ApplicationStatus.APPEAL_UPHELD,
         ApplicationStatus.APPEAL_DISMISSED,
         ApplicationStatus.WITHDRAWN,
@@ -206,6 +209,11 @@ def _own_text(person):
         (PaperExercise.objects.filter(application__applicant=person), {"notes": ""}, "paper exercise notes"),
         (AssessmentScore.objects.filter(application__applicant=person), {"evidence": ""}, "assessors' evidence"),
         (PanelDecision.objects.filter(application__applicant=person), {"feedback": REMOVED}, "panel feedback"),
+        (
+            DepartmentDecision.objects.filter(application__applicant=person),
+            {"reasons": REMOVED},
+            "the department's reasons",
+        ),
         (Appeal.objects.filter(application__applicant=person), {"grounds": REMOVED, "reasons": ""}, "appeals"),
         (Designation.objects.filter(person=person), {"review_notes": "", "end_reason": ""}, "designation notes"),
         (Association.objects.filter(leader=person), {"message": "", "end_reason": ""}, "association messages"),

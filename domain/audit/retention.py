@@ -116,7 +116,7 @@ def _ended_applications(*, now, dry_run: bool) -> int:
     appeal_decided_at = Appeal.objects.filter(application=OuterRef("pk")).values("decided_at")[:1]
     cutoff = now - 2 * YEAR
     candidates = (
-        Application.objects.filter(status__in=[S.WITHDRAWN, S.DECLINED, S.APPEAL_DISMISSED])
+        Application.objects.filter(status__in=[S.WITHDRAWN, S.DECLINED, S.DEPARTMENT_DECLINED, S.APPEAL_DISMISSED])
         .annotate(
             ended_at=Coalesce(Subquery(appeal_decided_at), Subquery(declined_at), "updated_at"),
         )

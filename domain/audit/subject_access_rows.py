@@ -38,6 +38,7 @@ from domain.recruitment.models import (
     Appeal,
     Application,
     AssessmentScore,
+    DepartmentDecision,
     EligibilityCheck,
     PanelDecision,
     PanelMember,
@@ -209,6 +210,14 @@ def panel_decisions(person) -> list[dict]:
     return [
         row(Application=d.application_id, Outcome=d.get_outcome_display(), Feedback=d.feedback, Decided=d.decided_at)
         for d in PanelDecision.objects.filter(application__applicant=person).order_by("application_id", "id")
+    ]
+
+
+def department_decisions(person) -> list[dict]:
+
+    return [
+        row(Application=d.application_id, Outcome=d.get_outcome_display(), Reasons=d.reasons, Decided=d.decided_at)
+        for d in DepartmentDecision.objects.filter(application__applicant=person).order_by("application_id", "id")
     ]
 
 

@@ -34,6 +34,9 @@ class DesignatingSource(models.TextChoices):
     TSA_OR_HUB = "tsa_or_hub", "A teaching school alliance or hub"
     NATIONAL_PROGRAMME = "national_programme", "The national programme"
     PILOT = "pilot", "The LLE pilot (2014 to 2015)"
+    # Seed 004 §14 ("the department makes the final decision") and seed 003 (NLGs "designated by
+    # the DfE"): an NLE or NLG recommended by an alliance or hub is designated by the department.
+    DEPARTMENT = "department", "The Department for Education"
 
 
 HISTORICAL_SOURCES = frozenset({DesignatingSource.NATIONAL_PROGRAMME, DesignatingSource.PILOT})

@@ -11,7 +11,7 @@ from django.utils import timezone
 from domain.accounts.selectors import coordinators_of as _coordinators_of
 from domain.audit.services import audit_record
 from domain.notifications.services import reminder_schedule, reminders_cancel_about
-from domain.organisations.models import BROKERING_KINDS
+from domain.organisations.models import BROKERING_KINDS, OrganisationKind
 from domain.workflows.table import TransitionRefused, transition
 
 from .models import (
@@ -34,6 +34,9 @@ LONDON = zoneinfo.ZoneInfo("Europe/London")
 # "designation expiry"). Their keys are stable, so scheduling again never sends one twice.
 EXPIRY_REMINDER_MONTHS = (3, 1)
 REMINDER_HOUR = 9
+
+# Roles the Department for Education designates (seed 004 §14: NLEs; seed 003: NLGs).
+DEPARTMENT_ROLES = frozenset({DesignationRole.NLE, DesignationRole.NLG})
 
 # Roles that work with schools in a phase (an NLG supports governing boards of any phase).
 ROLES_WITH_PHASES = frozenset({DesignationRole.LLE, DesignationRole.SLE, DesignationRole.NLE})
@@ -67,6 +70,11 @@ def _check(*, role, source, organisation, phases, specialisms) -> tuple[list[str
             raise DesignationRefused(
                 f"{organisation.name} is not a teaching school alliance or hub, so it cannot designate leaders"
             )
+    elif source == DesignatingSource.DEPARTMENT:
+        if organisation is not None and organisation.kind != OrganisationKind.DEPARTMENT:
+            raise DesignationRefused(f"{organisation.name} is not the Department for Education")
+        if role not in DEPARTMENT_ROLES:
+            raise DesignationRefused("The Department for Education designates national leaders only")
     elif source == DesignatingSource.NATIONAL_PROGRAMME and organisation is not None:
         raise DesignationRefused("A designation by the national programme does not name an alliance or hub")
     elif organisation is not None and organisation.kind not in BROKERING_KINDS:

@@ -26,6 +26,8 @@ class OrganisationKind(models.TextChoices):
     LOCAL_AUTHORITY = "local_authority", "Local authority"
     DIOCESE = "diocese", "Diocese"
     COMMISSIONER = "commissioner", "Commissioner"
+    # The national role that decides NLE and NLG designations (seed 004 §14; seed 003).
+    DEPARTMENT = "department", "Department for Education"
 
 
 # Kinds that broker system leaders and own a list of them.

@@ -31,3 +31,12 @@ def ensure_national_organisations(*, organisation_model=Organisation, region_mod
         )
         created += new
     return created
+
+
+def ensure_department(*, organisation_model=Organisation) -> Organisation:
+    """The Department for Education as the national body that decides NLE and NLG designations
+    (seed 004 §14; seed 003): the organisation its officials hold their role in. Safe to run again."""
+    department, _ = organisation_model.objects.get_or_create(
+        kind=OrganisationKind.DEPARTMENT, code="DFE", defaults={"name": "Department for Education"}
+    )
+    return department

@@ -3,7 +3,8 @@ feedback to the applicant; an appeal heard by someone who did not sit on the pan
 recorded"; seed 000: "TSAs would manage appeals and review of designation").
 
 An approval designates the applicant through domain.designation.services.designation_create, by
-the round's alliance or hub, for the round's role, phases and specialisms, from today."""
+the round's alliance or hub, for the round's role, phases and specialisms, from today. For an NLE
+or NLG the approval is a recommendation: the Department for Education decides (department.py)."""
 
 import datetime as dt
 
@@ -12,15 +13,23 @@ from django.utils import timezone
 
 from domain.designation.criteria.results import NOT_MET
 from domain.designation.models import DesignatingSource
-from domain.designation.services import DesignationRefused, designation_create
+from domain.designation.services import DEPARTMENT_ROLES, DesignationRefused, designation_create
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
-from .models import Appeal, AppealOutcome, Application, EligibilityCheck, PanelDecision, PanelOutcome
+from .models import (
+    Appeal,
+    AppealOutcome,
+    Application,
+    DepartmentDecision,
+    EligibilityCheck,
+    PanelDecision,
+    PanelOutcome,
+)
 from .panel import panel_warnings, sits_on_panel
 from .policies import can_decide_application, can_run_selection
 from .services import MAX_TEXT, RecruitmentRefused
-from .workflows import APPLICATION, ApplicationStatus
+from .workflows import APPLICATION, DECLINED_STATES, ApplicationStatus
 
 # A CHOICE, not from the seeds: a declined applicant may appeal within this many days of the
 # decision (seed 000 says only that "TSAs would manage appeals").
@@ -103,7 +112,16 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
         decided_by=actor if getattr(actor, "pk", None) else None,
     )
     organisation = locked.round.organisation
-    if outcome == PanelOutcome.APPROVED:
+    if outcome == PanelOutcome.APPROVED and locked.round.role in DEPARTMENT_ROLES:
+        # Seed 004 §14: "the department makes the final decision"; seed 003: NLGs are "designated
+        # by the DfE". The panel recommends; nobody is designated until the department approves.
+        transition(workflow=APPLICATION, obj=application, event="recommend", actor=actor, organisation=organisation)
+        title = f"Your application to {locked.round.title} is recommended to the Department for Education"
+        body = (
+            "The panel recommended you to the Department for Education, which makes the final decision. "
+            f"The panel's feedback:\n\n{feedback}"
+        )
+    elif outcome == PanelOutcome.APPROVED:
         transition(workflow=APPLICATION, obj=application, event="approve", actor=actor, organisation=organisation)
         decision.designation = _designate(actor, locked)
         decision.save(update_fields=["designation"])
@@ -129,14 +147,17 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
 
 def appeal_deadline(application: Application) -> dt.date | None:
     """The last day to appeal the latest decline, or None when there is none."""
-    decision = (
-        PanelDecision.objects.filter(application=application, outcome=PanelOutcome.DECLINED)
+    declines = [
+        model.objects.filter(application=application, outcome=PanelOutcome.DECLINED)
         .order_by("-decided_at")
+        .values_list("decided_at", flat=True)
         .first()
-    )
-    if decision is None:
+        for model in (PanelDecision, DepartmentDecision)
+    ]
+    declines = [at for at in declines if at is not None]
+    if not declines:
         return None
-    return timezone.localtime(decision.decided_at).date() + dt.timedelta(days=APPEAL_DAYS)
+    return timezone.localtime(max(declines)).date() + dt.timedelta(days=APPEAL_DAYS)
 
 
 @transaction.atomic
@@ -145,7 +166,7 @@ def appeal_lodge(*, applicant, application: Application, grounds: str) -> Appeal
     if getattr(applicant, "pk", None) != application.applicant_id:
         raise RecruitmentRefused("Only the applicant can appeal the decision")
     locked = _locked(application)
-    if locked.status != ApplicationStatus.DECLINED:
+    if locked.status not in DECLINED_STATES:
         raise RecruitmentRefused(
             f"Only a declined application can be appealed; this application is {locked.get_status_display().lower()}"
         )
@@ -205,13 +226,16 @@ def appeal_decide(*, actor, application: Application, outcome: str, reasons: str
 
 
 def decision_for_applicant(application: Application) -> dict:
-    """What the applicant sees of the selection: the latest decision with its feedback, the appeal
-    and its outcome, and until when they may appeal."""
+    """What the applicant sees of the selection: the panel's latest decision with its feedback, the
+    department's latest decision with its reasons (NLE, NLG), the appeal and its outcome, and until
+    when they may appeal."""
     decision = PanelDecision.objects.filter(application=application).order_by("-decided_at", "-id").first()
     appeal = Appeal.objects.filter(application=application).first()
-    can_appeal = application.status == ApplicationStatus.DECLINED
+    can_appeal = application.status in DECLINED_STATES
+    department = DepartmentDecision.objects.filter(application=application).order_by("-decided_at", "-id").first()
     return {
         "decision": decision,
+        "department": department,
         "appeal": appeal,
         "appeal_by": appeal_deadline(application) if can_appeal else None,
     }

@@ -350,3 +350,26 @@ class Appeal(models.Model):
 
     def __str__(self):
         return f"Appeal on application {self.application_id}"
+
+
+class DepartmentDecision(models.Model):
+    """The Department for Education's decision on an NLE or NLG application its alliance or hub
+    recommended (seed 004 §14: "the department makes the final decision"; seed 003: NLGs are
+    "designated by the DfE"), with its reasons. A second one only after an upheld appeal."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="department_decisions")
+    outcome = models.CharField(max_length=20, choices=PanelOutcome.choices)
+    reasons = models.TextField()
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+    designation = models.ForeignKey(
+        "designation.Designation", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["decided_at", "id"]
+
+    def __str__(self):
+        return f"The department's decision ({self.get_outcome_display().lower()}): application {self.application_id}"

@@ -102,6 +102,25 @@ def can_decide_application(user, application) -> bool:
     )
 
 
+def is_department_official(user) -> bool:
+    """A Department for Education official: decides the NLE and NLG recommendations of every
+    region (seed 004 §14; seed 003)."""
+    return is_signed_in(user) and bool(organisation_ids_of(user, Role.DEPARTMENT_OFFICIAL))
+
+
+def can_decide_for_department(user, application) -> bool:
+    """Read and decide a recommendation to the department: its officials, never the applicant.
+    Only applications recommended to the department, or decided by it, are theirs to read."""
+    from .workflows import DEPARTMENT_STATES
+
+    return (
+        application is not None
+        and is_department_official(user)
+        and application.applicant_id != user.pk
+        and application.status in DEPARTMENT_STATES
+    )
+
+
 def register() -> None:
     """Makes the timelines of rounds, applications and reference requests readable by the people
     who manage the round (called from the app's ready())."""

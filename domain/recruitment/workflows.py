@@ -49,12 +49,21 @@ class ApplicationStatus(models.TextChoices):
     APPEAL_UPHELD = "appeal_upheld", "Appeal upheld"
     APPEAL_DISMISSED = "appeal_dismissed", "Appeal dismissed"
     WITHDRAWN = "withdrawn", "Withdrawn"
+    # NLE and NLG: the panel recommends, the Department for Education decides (seed 004 §14:
+    # "the department makes the final decision"; seed 003: NLGs are "designated by the DfE").
+    RECOMMENDED = "recommended", "Recommended to the Department for Education"
+    DEPARTMENT_APPROVED = "department_approved", "Approved by the Department for Education"
+    DEPARTMENT_DECLINED = "department_declined", "Declined by the Department for Education"
 
 
 A = ApplicationStatus
 
 # States in which the application is over for the applicant.
-APPLICATION_ENDED_STATES = frozenset({A.APPROVED, A.APPEAL_DISMISSED, A.WITHDRAWN})
+APPLICATION_ENDED_STATES = frozenset({A.APPROVED, A.DEPARTMENT_APPROVED, A.APPEAL_DISMISSED, A.WITHDRAWN})
+# The department's: waiting for its decision, or decided by it.
+DEPARTMENT_STATES = (A.RECOMMENDED, A.DEPARTMENT_APPROVED, A.DEPARTMENT_DECLINED)
+# Declined, by the panel or by the department: the applicant may appeal.
+DECLINED_STATES = (A.DECLINED, A.DEPARTMENT_DECLINED)
 # States in which the applicant may still withdraw.
 WITHDRAWABLE_STATES = (
     A.DRAFT,
@@ -77,7 +86,10 @@ APPLICATION = Workflow(
         "Then the eligibility check, for NLEs the paper exercise (seed 004 §13: eligibility, paper "
         "exercise, interview or assessment), the assessment, and the panel's decision. A declined "
         "applicant may appeal; an upheld appeal goes back to the panel, which may then approve. The "
-        "applicant may withdraw, with a reason, until the panel decides."
+        "applicant may withdraw, with a reason, until the panel decides. For an NLE or NLG the panel's "
+        "approval is a recommendation to the Department for Education, whose official approves it, "
+        "designating the leader, or declines it with reasons, which the applicant may appeal (seed 004 "
+        '§14: "the department makes the final decision"; seed 003).'
     ),
     transitions=(
         Transition("submit", (A.DRAFT,), A.SUBMITTED, "Submit the application"),
@@ -89,10 +101,23 @@ APPLICATION = Workflow(
         Transition("assess", (A.ELIGIBILITY_CHECKED, A.PAPER_SCORED), A.ASSESSED, "Record the assessment"),
         Transition("approve", (A.ASSESSED, A.APPEAL_UPHELD), A.APPROVED, "Approve the application"),
         Transition("decline", (A.ASSESSED,), A.DECLINED, "Decline the application", reason_required=True),
-        Transition("appeal", (A.DECLINED,), A.APPEALED, "Appeal the decision", reason_required=True),
+        Transition("appeal", DECLINED_STATES, A.APPEALED, "Appeal the decision", reason_required=True),
         Transition("uphold_appeal", (A.APPEALED,), A.APPEAL_UPHELD, "Uphold the appeal", reason_required=True),
         Transition("dismiss_appeal", (A.APPEALED,), A.APPEAL_DISMISSED, "Dismiss the appeal", reason_required=True),
         Transition("withdraw", WITHDRAWABLE_STATES, A.WITHDRAWN, "Withdraw the application", reason_required=True),
+        Transition(
+            "recommend", (A.ASSESSED, A.APPEAL_UPHELD), A.RECOMMENDED, "Recommend to the Department for Education"
+        ),
+        Transition(
+            "department_approve", (A.RECOMMENDED,), A.DEPARTMENT_APPROVED, "Approve for the Department for Education"
+        ),
+        Transition(
+            "department_decline",
+            (A.RECOMMENDED,),
+            A.DEPARTMENT_DECLINED,
+            "Decline for the Department for Education",
+            reason_required=True,
+        ),
     ),
 )
 

@@ -54,6 +54,11 @@ EVENT_ORGANISERS_ONLY = {OTHER_ALLIANCE: {CO: 403}, OTHER_REGION: {CO: 403, RR: 
 # row -> perspective -> {role: status}: where the other organisation's person is not answered by
 # the rule above.
 OVERRIDES: dict = {
+    # The department is national: every official sees every region's recommendations (seed 004 §14).
+    "department:recommendation": {
+        OTHER_ALLIANCE: {Role.DEPARTMENT_OFFICIAL: 200},
+        OTHER_REGION: {Role.DEPARTMENT_OFFICIAL: 200},
+    },
     "broker:meeting-cancel": not_a_party(PM),
     "broker:meeting-hold": not_a_party(PM),
     "deployments:concern-escalate": not_a_party(SL),
@@ -129,7 +134,7 @@ REDIRECTS: dict = {
     # Second factor given: home; people without an app are offered one.
     "accounts:two-factor": {**SIGNED_IN_HOME, SL: "accounts:two-factor-setup", SC: "accounts:two-factor-setup"},
     # Staff have an app already: on to give its code.
-    "accounts:two-factor-setup": dict.fromkeys((RR, CO, PM, CM), "accounts:two-factor"),
+    "accounts:two-factor-setup": dict.fromkeys((RR, CO, PM, CM, Role.DEPARTMENT_OFFICIAL), "accounts:two-factor"),
     # Agreeing is a POST from the version's page: a GET goes back to that page.
     "deployments:contract-agree": dict.fromkeys((RR, CO, SL, SC, CM), "deployments:contract-version"),
     "recruitment:application-start": {SL: "recruitment:application"},  # already applied: to it

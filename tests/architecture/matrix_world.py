@@ -30,6 +30,7 @@ from domain.accounts.roles import Role
 from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
+from domain.organisations.national import ensure_department
 from domain.schools.models import School
 from tests.architecture.matrix_world_records import more_records, selection_records
 
@@ -47,6 +48,7 @@ ROLE_HOME = {
     Role.SYSTEM_LEADER: "school",
     Role.SCHOOL_CONTACT: "contact_school",
     Role.COMMISSIONER: "local_authority",
+    Role.DEPARTMENT_OFFICIAL: "department",
 }
 
 
@@ -101,6 +103,7 @@ NAMES = {
     Role.SYSTEM_LEADER: "Avery Fellside",
     Role.SCHOOL_CONTACT: "Drew Wolds",
     Role.COMMISSIONER: "Sasha Lowmoor",
+    Role.DEPARTMENT_OFFICIAL: "Blair Eastwood",
 }
 
 
@@ -124,6 +127,8 @@ def build_elsewhere(perspective) -> dict:
         "local_authority": Organisation.objects.create(
             name=place.local_authority, kind=OrganisationKind.LOCAL_AUTHORITY, region=region, code=f"MX-LA-{place.key}"
         ),
+        # The department is national: every perspective's official holds their role in it.
+        "department": ensure_department(),
     }
     AllianceMembership.objects.create(alliance=homes["alliance"], school=school, is_teaching_school=True)
     people = {

@@ -259,7 +259,16 @@ def selection_records(people) -> dict:
         round_, coordinator, applicant=_applicant("indigo.scorer@matrix.test", "Indigo Scorer")
     )
     paper_exercise_score(actor=coordinator, application=to_score, score=61, notes="Sound")
+    # Approved by its panel: a recommendation waiting for the Department for Education (seed 004 §14).
+    recommended = _assessed(round_, coordinator, _applicant("quinn.nationwide@matrix.test", "Quinn Nationwide"))
+    panel_decide(
+        actor=_panel_chair(recommended, coordinator),
+        application=recommended,
+        outcome="approved",
+        feedback="A strong record of support",
+    )
     return {
+        "recommended_application": recommended,
         "to_score_application": to_score,
         "references_in_application": references_in,
         "paper_application": waiting_paper,

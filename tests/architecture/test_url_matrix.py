@@ -79,6 +79,7 @@ MATRIX = {
         Role.SYSTEM_LEADER: 403,
         Role.SCHOOL_CONTACT: 403,
         Role.COMMISSIONER: 404,
+        Role.DEPARTMENT_OFFICIAL: 404,
     },
     "regional:home": only(Role.REGIONAL_REPRESENTATIVE, status=302),
     "regional:organisations": only(Role.REGIONAL_REPRESENTATIVE),
@@ -159,6 +160,7 @@ AREA_MATRICES = [
         "matrix_security",
         "matrix_references",
         "matrix_application_posts",
+        "matrix_department",
     )
 ]
 for _area in AREA_MATRICES:

@@ -63,12 +63,15 @@ def test_an_approval_designates_the_applicant_and_sends_the_feedback(ready):
     assert FEEDBACK in note.body
 
 
-def test_an_nle_is_approved_after_the_paper_exercise_and_interview():
+def test_an_nle_is_recommended_to_the_department_after_the_paper_exercise_and_interview():
+    # Seed 004 §14: the department makes the final decision (tests/recruitment/test_department_decisions.py).
     round_, coordinator = nle_round()
     application, _ = assessed(round_, coordinator)
     chair = valid_panel(application, coordinator)[0].user
     panel_decide(actor=chair, application=application, outcome="approved", feedback=FEEDBACK)
-    assert Designation.objects.get(person=application.applicant).role == "nle"
+    application.refresh_from_db()
+    assert application.status == "recommended"
+    assert not Designation.objects.filter(person=application.applicant).exists()
 
 
 def test_an_approval_that_cannot_designate_is_refused_and_changes_nothing():

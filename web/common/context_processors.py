@@ -8,7 +8,7 @@ from domain.accounts.roles import Role
 from domain.accounts.selectors import organisation_ids_of
 from domain.commissioning.policies import can_run_panels
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
-from domain.recruitment.policies import can_manage_rounds
+from domain.recruitment.policies import can_manage_rounds, is_department_official
 from domain.recruitment.selectors import has_applications, sits_on_a_panel
 
 
@@ -52,7 +52,10 @@ def _navigation(request, awaiting_second_factor: bool) -> list[dict]:
         items.append(_item("alliance:leaders", "Leaders", leaders_active))
     elif is_designated_leader(user):
         items.append(_item("leader:association", "Your profile", namespace == "leader"))
-    if can_manage_rounds(user):
+    if is_department_official(user):
+        # The Department for Education decides the NLE and NLG recommendations (seed 004 §14).
+        items.append(_item("department:recommendations", "Recruitment", namespace == "department"))
+    elif can_manage_rounds(user):
         items.append(_item("rounds:rounds", "Recruitment", namespace in ("rounds", "recruitment")))
     elif sits_on_a_panel(user):
         # A panel member: the applications they are to score (issue 14, "Panel members"); the list

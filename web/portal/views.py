@@ -71,6 +71,7 @@ TO_DO_PAGES = {
     "register": ("events:organise", "events:organise-register"),
     "referees": ("rounds:references-to-confirm", "rounds:reference-confirm"),
     "assessments": ("selection:to-assess", "selection:assessment"),
+    "recommendations": ("department:recommendations", "department:recommendation"),
 }
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from domain.accounts.policies import is_signed_in
 from domain.recruitment.application_form import form_for
+from domain.recruitment.department import department_decision_of
 from domain.recruitment.models import ReferenceKind
 from domain.recruitment.policies import can_edit_application
 from domain.recruitment.selectors import (
@@ -48,6 +49,10 @@ WHERE_IT_STANDS = {
     A.APPEAL_UPHELD: "Your appeal was upheld. The panel will decide again.",
     A.APPEAL_DISMISSED: "Your appeal was dismissed.",
     A.WITHDRAWN: "You withdrew this application.",
+    A.RECOMMENDED: "The panel recommended you to the Department for Education, which makes the final decision.",
+    A.DEPARTMENT_APPROVED: "The Department for Education approved the panel's recommendation: you are designated.",
+    A.DEPARTMENT_DECLINED: "The Department for Education declined the panel's recommendation. Read its reasons "
+    "below: you can appeal within 28 days.",
 }
 
 
@@ -191,6 +196,7 @@ def application_overview(request, application_id):
         context["missing"] = missing_for_submission(application)
     else:
         context["where_it_stands"] = WHERE_IT_STANDS.get(application.status, application.get_status_display())
+        context["department_decision"] = department_decision_of(application)
         context["references"] = _references(application)
     return render(request, "recruitment/applications/overview.html", context)
 

@@ -370,3 +370,14 @@ class AppealDecisionForm(forms.Form):
         error_messages={"required": "Choose whether the appeal is upheld or dismissed"},
     )
     reasons = reason_field("Enter the reasons for the appeal's outcome", noun="reasons", limit=MAX_TEXT)
+
+
+class DepartmentDecisionForm(forms.Form):
+    """The Department for Education's decision on a recommendation (seed 004 §14; seed 003)."""
+
+    outcome = forms.ChoiceField(
+        choices=[("approved", "Approve: designate the leader"), ("declined", "Decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the department approves or declines the recommendation"},
+    )
+    reasons = reason_field("Enter the reasons for the department's decision", noun="reasons", limit=MAX_TEXT)

@@ -17,6 +17,7 @@ from domain.recruitment.assessment import (
 )
 from domain.recruitment.decisions import appeal_lodge as lodge_appeal
 from domain.recruitment.decisions import decision_for_applicant, panel_decide
+from domain.recruitment.department import decided_by_department
 from domain.recruitment.eligibility import eligibility_result
 from domain.recruitment.models import Application, AssessorSubmission
 from domain.recruitment.panel import panel_member_add, panel_of, panel_warnings
@@ -156,9 +157,13 @@ def decision(request, application_id):
         except RecruitmentRefused as refusal:
             form.add_error(None, str(refusal))
         else:
-            messages.success(
-                request, "The application is approved" if made.outcome == "approved" else "The application is declined"
-            )
+            if made.outcome != "approved":
+                done = "The application is declined"
+            elif application.status == A.RECOMMENDED:
+                done = "The application is recommended to the Department for Education"
+            else:
+                done = "The application is approved"
+            messages.success(request, done)
             return redirect("selection:decision", application_id=application.pk)
     return render(
         request,
@@ -171,6 +176,8 @@ def decision(request, application_id):
             "open": application.status in (A.ASSESSED, A.APPEAL_UPHELD),
             "form": form,
             "manages": can_run_selection(request.user, application),
+            # NLE and NLG: the panel recommends, the department decides (seed 004 §14; seed 003).
+            "recommends": decided_by_department(application.round),
         },
     )
 
@@ -197,7 +204,7 @@ def appeal_lodge(request, application_id):
             "page_title": "Appeal the panel's decision",
             "application": application,
             "outcome": outcome,
-            "open": application.status == A.DECLINED,
+            "open": application.status in (A.DECLINED, A.DEPARTMENT_DECLINED),
             "form": form,
         },
     )
