@@ -412,6 +412,15 @@ def _demo_referees_to_check(round_, school) -> None:
         answers={s.key: {"answer": f"{full_name}: {s.title.lower()}", "evidence": ""} for s in form.sections},
         declarations={d.key: True for d in form.declarations},
     )
+    today = timezone.localdate()
+    employment_post_add(
+        actor=applicant,
+        application=application,
+        role="headteacher",
+        school=school,
+        start=date(today.year - 5, 9, 1),
+        end=None,
+    )
     recruitment.application_submit(actor=applicant, application=application)
     for kind, name, role, organisation, address in DEMO_REFEREES:
         reference_nominate(

@@ -5,12 +5,17 @@ references complete; eligibility checked; assessed; assessed with the panel seat
 applicant is designated); and declined with feedback. Built through the services. Every person
 here is made up; their addresses are @demo.test."""
 
+from datetime import date
+
+from django.utils import timezone
+
 from domain.accounts import services as accounts
 from domain.recruitment import services as recruitment
 from domain.recruitment.application_form import form_for
 from domain.recruitment.assessment import assessment_score, assessment_submit, grid_for
 from domain.recruitment.decisions import panel_decide
 from domain.recruitment.eligibility import application_check_eligibility
+from domain.recruitment.employment import employment_post_add
 from domain.recruitment.models import PanelOutcome, RecruitmentRound
 from domain.recruitment.panel import panel_member_add
 from domain.recruitment.reference_services import reference_confirm, reference_nominate, reference_submit
@@ -124,6 +129,15 @@ def build_showcase_recruitment(*, organisation, coordinator, panel_member, nle, 
             application=application,
             answers=_answers(form, full_name),
             declarations={d.key: True for d in form.declarations},
+        )
+        # A headship of four to seven years: the years as head are read from the posts.
+        employment_post_add(
+            actor=applicant,
+            application=application,
+            role="headteacher",
+            school=schools[school_name],
+            start=date(timezone.localdate().year - 4 - index % 4, 9, 1),
+            end=None,
         )
         recruitment.application_submit(actor=applicant, application=application)
         _references(

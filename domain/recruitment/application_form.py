@@ -14,7 +14,7 @@ not asked here.
 A round records the version of the form it takes (`RecruitmentRound.form_version`); a new round
 takes its role's form (`FORM_FOR_ROLE`)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -281,9 +281,14 @@ NLE_FORM = ApplicationForm(
     preferred_posts=("headteacher", "executive_head", "mat_ceo", "acting_head", "head_of_school"),
 )
 
-FORMS = {form.version: form for form in (REGIONAL_FORM, SLE_FORM, NLG_FORM, NLE_FORM)}
+# The LLE form new rounds take: the first form's questions, with the posts required, so that
+# "at least 3 years of experience as a serving headteacher (including any period as acting head or
+# head of school)" (seed 000, Criteria) is read from the applicant's posts and dates.
+LLE_FORM = replace(REGIONAL_FORM, version="yh-lle-2026@1", posts_required=True)
+
+FORMS = {form.version: form for form in (REGIONAL_FORM, LLE_FORM, SLE_FORM, NLG_FORM, NLE_FORM)}
 # The form a new round of each role takes (services.round_create).
-FORM_FOR_ROLE = {"lle": REGIONAL_FORM, "sle": SLE_FORM, "nle": NLE_FORM, "nlg": NLG_FORM}
+FORM_FOR_ROLE = {"lle": LLE_FORM, "sle": SLE_FORM, "nle": NLE_FORM, "nlg": NLG_FORM}
 
 
 def form_for(round_) -> ApplicationForm:

@@ -7,7 +7,7 @@ import pytest
 
 from domain.audit.models import AuditEvent
 from domain.designation.models import Designation
-from domain.recruitment.application_form import FORM_FOR_ROLE, NLE_FORM, REGIONAL_FORM, SLE_FORM, form_for
+from domain.recruitment.application_form import FORM_FOR_ROLE, FORMS, NLE_FORM, REGIONAL_FORM, SLE_FORM, form_for
 from domain.recruitment.decisions import panel_decide
 from domain.recruitment.eligibility import facts_for_application
 from domain.recruitment.employment import employment_post_add, employment_post_change, employment_post_remove
@@ -50,9 +50,16 @@ def test_a_new_round_takes_its_roles_form(role, criteria_set):
     assert form_for(round_).role == role
 
 
-def test_the_lle_form_of_existing_rounds_is_kept():
-    assert FORM_FOR_ROLE["lle"] is REGIONAL_FORM
-    assert REGIONAL_FORM.version == "yh-2017@1"
+def test_the_lle_form_of_existing_rounds_is_kept_and_new_lle_rounds_require_posts():
+    assert FORMS["yh-2017@1"] is REGIONAL_FORM
+    assert not REGIONAL_FORM.posts_required
+    assert FORM_FOR_ROLE["lle"].posts_required
+    assert FORM_FOR_ROLE["lle"].sections == REGIONAL_FORM.sections
+
+
+def test_a_new_lle_application_needs_a_post_before_it_is_sent():
+    application = draft_application(_round("lle", "yh-lle@1"))
+    assert "your posts" in missing_for_submission(application)
 
 
 def test_an_unknown_form_is_refused():
