@@ -370,3 +370,15 @@ class AppealDecisionForm(forms.Form):
         error_messages={"required": "Choose whether the appeal is upheld or dismissed"},
     )
     reasons = reason_field("Enter the reasons for the appeal's outcome", noun="reasons", limit=MAX_TEXT)
+
+
+class JudgementForm(forms.Form):
+    """An assessor's judgement on one criterion, and a claimed exception (issue 14)."""
+
+    result = forms.ChoiceField(
+        choices=[("met", "Met"), ("not_met", "Not met")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the criterion is met or not met"},
+    )
+    evidence = reason_field("Enter the evidence for your judgement", noun="evidence", limit=MAX_TEXT)
+    claims_exception = forms.BooleanField(required=False)
