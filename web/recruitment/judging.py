@@ -8,22 +8,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from domain.accounts.policies import is_signed_in
+from domain.recruitment.eligibility import RERUN_STATES
 from domain.recruitment.judgements import criterion_judge, judgeable_criterion
 from domain.recruitment.policies import can_judge_criteria, can_run_selection
 from domain.recruitment.services import RecruitmentRefused
-from domain.recruitment.workflows import ApplicationStatus
 from web.common.policy import policy
 
 from .forms import JudgementForm
 from .selection_panel import _application_for
 
-JUDGING_STATES = (ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.PAPER_SCORED, ApplicationStatus.ASSESSED)
-
 
 @policy(is_signed_in)
 def criterion_judgement(request, application_id, criterion_id):
     application = _application_for(request, application_id, can_judge_criteria)
-    if application.status not in JUDGING_STATES:
+    if application.status not in RERUN_STATES:  # after the check, until the decision
         raise Http404
     found = judgeable_criterion(application, criterion_id)
     if found is None:
