@@ -334,9 +334,9 @@ def build_demo_region() -> list[DemoPerson]:
 
 
 def _demo_recruitment(users, alliance, school) -> None:
-    """An open recruitment round of the alliance, and the system leader's draft application to it
-    (one section answered, one post given). The window is set around today, so the round is open whenever the
-    demo is built."""
+    """Two open recruitment rounds of the alliance (local and specialist leaders of education), and
+    the system leader's draft application to the second (one section answered, one post given).
+    The windows are set around today, so the rounds are open whenever the demo is built."""
     today = timezone.localdate()
     coordinator = users[Role.TSA_COORDINATOR]
     round_ = recruitment.round_create(
@@ -351,8 +351,23 @@ def _demo_recruitment(users, alliance, school) -> None:
         phases=["primary"],
     )
     recruitment.round_open(actor=coordinator, round_=round_)
+    # The system leader is a serving LLE, so cannot apply for that role again (issue 14): their
+    # draft is to the alliance's round of specialist leaders of education, a role they do not hold.
+    sle_round = recruitment.round_create(
+        actor=coordinator,
+        organisation=alliance,
+        role=DesignationRole.SLE,
+        title="Aire Valley specialist leaders of education",
+        opens_on=today - timedelta(days=7),
+        closes_on=today + timedelta(days=28),
+        local_need="Specialist support for early reading in primary schools across the district",
+        criteria_set="national-sle@1",
+        phases=["primary"],
+        specialisms=["curriculum_leadership"],
+    )
+    recruitment.round_open(actor=coordinator, round_=sle_round)
     leader = users[Role.SYSTEM_LEADER]
-    application = recruitment.application_start(actor=leader, round_=round_, school=school)
+    application = recruitment.application_start(actor=leader, round_=sle_round, school=school)
     recruitment.application_save_draft(
         actor=leader,
         application=application,

@@ -14,8 +14,9 @@ from domain.recruitment import services as recruitment
 from domain.recruitment.application_form import form_for
 from domain.recruitment.assessment import assessment_score, assessment_submit, grid_for
 from domain.recruitment.decisions import panel_decide
-from domain.recruitment.eligibility import application_check_eligibility
+from domain.recruitment.eligibility import application_check_eligibility, eligibility_result
 from domain.recruitment.employment import employment_post_add
+from domain.recruitment.judgements import criterion_judge
 from domain.recruitment.models import PanelOutcome, RecruitmentRound
 from domain.recruitment.panel import panel_member_add
 from domain.recruitment.reference_services import reference_confirm, reference_nominate, reference_submit
@@ -109,6 +110,20 @@ def _assess(application, *, assessors) -> None:
         assessment_submit(assessor=assessor, application=application)
 
 
+def _judge_the_evidence(application, *, coordinator) -> None:
+    """The coordinator judges, on the evidence, each criterion the check could not decide: met
+    (issue 14: every "needs evidence" is settled before the panel decides)."""
+    for row in eligibility_result(application)["criteria"]:
+        if row["result"] == "needs_evidence":
+            criterion_judge(
+                actor=coordinator,
+                application=application,
+                criterion_id=row["id"],
+                result="met",
+                evidence="Seen in the application, its references and at the assessment day",
+            )
+
+
 def build_showcase_recruitment(*, organisation, coordinator, panel_member, nle, hub, schools, password) -> list:
     """Adds the applicants to the alliance's open round; returns their applications."""
     round_ = RecruitmentRound.objects.get(organisation=organisation, title=ROUND_TITLE)
@@ -149,6 +164,7 @@ def build_showcase_recruitment(*, organisation, coordinator, panel_member, nle, 
         application_check_eligibility(actor=coordinator, application=application)
         if stage < ASSESSED:
             continue
+        _judge_the_evidence(application, coordinator=coordinator)
         _assess(application, assessors=(coordinator, panel_member))
         if stage < PANEL:
             continue

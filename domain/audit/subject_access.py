@@ -120,6 +120,7 @@ EXCLUDED_LINKS: dict[str, str] = {
     "recruitment.ReferenceRequest.nominated_by": "Their own applications' references are in the references section",
     "recruitment.ReferenceRequest.confirmed_by": _AS_STAFF,
     "recruitment.EligibilityCheck.checked_by": _AS_STAFF,
+    "recruitment.CriterionJudgement.judged_by": _AS_STAFF,
     "recruitment.PaperExercise.scored_by": _AS_STAFF,
     "recruitment.AssessmentScore.assessor": "Scores they gave, about the applicant (DPA 2018 Sch 2 para 16)",
     "recruitment.AssessorSubmission.assessor": _AS_STAFF,

@@ -11,12 +11,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from domain.designation.criteria.results import NOT_MET
+from domain.designation.criteria.results import NEEDS_EVIDENCE, NOT_MET
 from domain.designation.models import DesignatingSource
 from domain.designation.services import DEPARTMENT_ROLES, DesignationRefused, designation_create
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .eligibility import latest_check
 from .models import (
     Appeal,
     AppealOutcome,
@@ -73,37 +74,75 @@ def _designate(actor, application: Application):
         raise RecruitmentRefused(f"The applicant cannot be designated: {error}") from None
 
 
+def _criteria_needing_evidence(check: EligibilityCheck) -> list[str]:
+    """The criteria of the run still needing evidence, in plain words (their text), in set order."""
+    return [
+        criterion["text"]
+        for group in check.evaluation.get("groups", [])
+        if group.get("result") == NEEDS_EVIDENCE
+        for criterion in group.get("criteria", [])
+        if criterion.get("result") == NEEDS_EVIDENCE
+    ]
+
+
+def _refuse_approval_unless_eligible(locked: Application) -> None:
+    """Seed 000 ("Application and selection"): the criteria are ones applicants "must" meet, so a
+    criterion not met in the latest eligibility run blocks approval, whatever the assessment
+    scored; and every "needs evidence" is settled, by an assessor's judgement, before the panel
+    approves (issue 14). An upheld appeal has reviewed the whole decision: the panel then approves."""
+    if locked.status == ApplicationStatus.APPEAL_UPHELD:
+        return
+    check = latest_check(locked)
+    if check is None:
+        return
+    if check.result == NOT_MET:
+        raise RecruitmentRefused(
+            "The applicant does not meet a criterion they must meet, so the panel cannot approve the "
+            "application: decline it, saying why"
+        )
+    if check.result == NEEDS_EVIDENCE:
+        pending = _criteria_needing_evidence(check)
+        raise RecruitmentRefused(
+            "The panel cannot approve while evidence is still needed. Record a judgement on: "
+            + "; ".join(pending or ["the criteria marked as needing evidence"])
+        )
+
+
+# The panel decides after the assessment (or again after an upheld appeal); the application may be
+# declined, with reasons, at any stage after the eligibility check (issue 14).
+APPROVABLE_STATES = (ApplicationStatus.ASSESSED, ApplicationStatus.APPEAL_UPHELD)
+DECLINABLE_STATES = (ApplicationStatus.ELIGIBILITY_CHECKED, ApplicationStatus.PAPER_SCORED, ApplicationStatus.ASSESSED)
+
+
 @transaction.atomic
 def panel_decide(*, actor, application: Application, outcome: str, feedback: str) -> PanelDecision:
-    """Records the panel's decision and tells the applicant, with the written feedback. Refused
-    before the assessment is complete, while the panel cannot decide, and without feedback. An
-    approval designates the applicant; after an upheld appeal the panel can only approve."""
+    """Records the decision and tells the applicant, with the written feedback. An approval comes
+    after the assessment, from a valid panel, once the latest eligibility run is met; it
+    designates the applicant. A decline may come at any stage after the eligibility check (before
+    the assessment, with no panel needed). After an upheld appeal the panel can only approve."""
     if not can_decide_application(actor, application):
         raise RecruitmentRefused("Only the panel or the alliance or hub running the round can decide")
     if outcome not in PanelOutcome.values:
         raise RecruitmentRefused("Choose whether the panel approves or declines the application")
     locked = _locked(application)
+    state = locked.get_status_display().lower()
     if locked.status == ApplicationStatus.APPEAL_UPHELD:
         if outcome != PanelOutcome.APPROVED:
             raise RecruitmentRefused("The appeal was upheld, so the panel can now only approve the application")
-    elif locked.status != ApplicationStatus.ASSESSED:
+    elif outcome == PanelOutcome.APPROVED and locked.status not in APPROVABLE_STATES:
         raise RecruitmentRefused(
-            "The panel cannot decide before the assessment is complete; this application is "
-            f"{locked.get_status_display().lower()}"
+            f"The panel cannot approve before the assessment is complete; this application is {state}"
         )
-    problems = panel_warnings(locked).problems
-    if problems:
-        raise RecruitmentRefused("The panel cannot decide yet: " + "; ".join(problems))
-    # Seed 000 ("Application and selection"): the criteria are ones applicants "must" meet, so a
-    # criterion not met in the eligibility check blocks approval, whatever the assessment scored.
-    # (An upheld appeal has reviewed the whole decision: the panel then approves.)
-    check = EligibilityCheck.objects.filter(application=locked).first()
-    blocked = check is not None and check.result == NOT_MET and locked.status != ApplicationStatus.APPEAL_UPHELD
-    if outcome == PanelOutcome.APPROVED and blocked:
+    elif outcome == PanelOutcome.DECLINED and locked.status not in DECLINABLE_STATES:
         raise RecruitmentRefused(
-            "The applicant does not meet a criterion they must meet, so the panel cannot approve the "
-            "application: decline it, saying why"
+            f"The application can be declined only after the eligibility check; this application is {state}"
         )
+    if locked.status in APPROVABLE_STATES:
+        problems = panel_warnings(locked).problems
+        if problems:
+            raise RecruitmentRefused("The panel cannot decide yet: " + "; ".join(problems))
+    if outcome == PanelOutcome.APPROVED:
+        _refuse_approval_unless_eligible(locked)
     feedback = _text(feedback, "written feedback to the applicant")
     decision = PanelDecision.objects.create(
         application=locked,
@@ -137,8 +176,9 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
             organisation=organisation,
         )
         title = f"Your application to {locked.round.title} was not approved"
+        who = "The panel" if locked.status == ApplicationStatus.ASSESSED else organisation.name
         body = (
-            f"The panel declined your application. Its feedback:\n\n{feedback}\n\n"
+            f"{who} declined your application. Its feedback:\n\n{feedback}\n\n"
             f"You may appeal within {APPEAL_DAYS} days, giving your grounds."
         )
     notify(user=locked.applicant, title=title, body=body)

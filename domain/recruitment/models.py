@@ -205,10 +205,13 @@ class ReferenceRequest(models.Model):
 
 
 class EligibilityCheck(models.Model):
-    """The criteria engine's result for one application, stored as it was when checked: the set
-    (`criteria_set` is "id@version") and every criterion's result and reason."""
+    """One run of the criteria engine for one application, stored as it was when checked: the set
+    (`criteria_set` is "id@version") and every criterion's result and reason. The check runs again
+    when the facts change (an assessor's judgement, a claimed exception); every run is kept and the
+    latest, the highest `run`, is the one in force (issue 14)."""
 
-    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="eligibility_check")
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="eligibility_checks")
+    run = models.PositiveIntegerField(default=1)
     criteria_set = models.CharField(max_length=80)
     result = models.CharField(max_length=20)  # met | not_met | needs_evidence
     evaluation = models.JSONField(default=dict)  # Evaluation.to_dict()
@@ -217,8 +220,42 @@ class EligibilityCheck(models.Model):
     )
     checked_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        ordering = ["application_id", "run"]
+        constraints = [models.UniqueConstraint(fields=["application", "run"], name="one_eligibility_run_per_number")]
+
     def __str__(self):
         return f"Eligibility of application {self.application_id} against {self.criteria_set}: {self.result}"
+
+
+class JudgementResult(models.TextChoices):
+    MET = "met", "Met"
+    NOT_MET = "not_met", "Not met"
+
+
+class CriterionJudgement(models.Model):
+    """An assessor's judgement on the evidence for one criterion of the round's set, and the
+    exception the applicant claims for it, if any (seed 004 §11 footnotes; seed 000 criteria judged
+    on evidence). The latest judgement on a criterion replaces the earlier one; each is audited."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="criterion_judgements")
+    criterion_id = models.CharField(max_length=80)
+    result = models.CharField(max_length=10, choices=JudgementResult.choices)
+    evidence = models.TextField()
+    claims_exception = models.BooleanField(default=False)
+    judged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    judged_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["application_id", "criterion_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "criterion_id"], name="one_judgement_per_criterion")
+        ]
+
+    def __str__(self):
+        return f"{self.criterion_id}: {self.get_result_display()} (application {self.application_id})"
 
 
 class PaperExercise(models.Model):

@@ -76,6 +76,19 @@ def can_run_selection(user, application) -> bool:
     return application is not None and can_manage_round(user, application.round)
 
 
+def can_judge_criteria(user, application) -> bool:
+    """Record an assessor's judgement on a criterion, or a claimed exception (issue 14): the
+    round's managers, or someone seated on the application's panel; never the applicant."""
+    if application is None or not is_signed_in(user) or application.applicant_id == user.pk:
+        return False
+    from .models import PanelMember
+
+    return (
+        can_manage_round(user, application.round)
+        or PanelMember.objects.filter(application=application, user=user).exists()
+    )
+
+
 def can_assess_application(user, application) -> bool:
     """Score the application on the assessment day: someone on its panel, a panel member of the
     round's organisation or one of its managers; never the applicant."""

@@ -12,6 +12,7 @@ from domain.accounts.policies import is_signed_in
 from domain.accounts.roles import Role
 from domain.accounts.selectors import active_memberships_for, organisation_ids_of
 from domain.audit.policies import timeline_regions_of
+from domain.designation.models import Designation, DesignationRole
 from domain.organisations.models import OrganisationKind
 
 from .models import REQUIRED_REQUESTS, Application, EmploymentPost, RecruitmentRound, ReferenceRequest
@@ -126,6 +127,26 @@ def rounds_open_to(user):
     """Rounds open for applications today to which the person has no live application."""
     live = Application.objects.filter(applicant=user).exclude(status=ApplicationStatus.WITHDRAWN)
     return rounds_open_for_applications().exclude(pk__in=live.values("round_id"))
+
+
+def held_role_reasons(user) -> dict[str, str]:
+    """For each role the person already holds in force (a current designation), why they cannot
+    apply for it again (issue 14: refused at the start), e.g. "You are already a local leader of
+    education until 31 August 2028"."""
+    if not is_signed_in(user):
+        return {}
+    reasons = {}
+    for designation in Designation.objects.current().filter(person=user).order_by("-ends_on"):
+        if designation.role in reasons:
+            continue
+        label = DesignationRole(designation.role).label.lower() if designation.role in DesignationRole.values else ""
+        until = designation.ends_on
+        reasons[designation.role] = (
+            f"You are already a {label or designation.role}"
+            + (f" until {until.day} {until:%B %Y}" if until else "")
+            + ", so you cannot apply for this role again"
+        )
+    return reasons
 
 
 def own_school_of(user):

@@ -19,6 +19,7 @@ from domain.workflows.table import transition
 
 from .application_form import FORM_FOR_ROLE, FORMS, form_for
 from .models import Application, RecruitmentRound, ReferenceRequest
+from .selectors import held_role_reasons
 from .workflows import APPLICATION, REFERENCE, REFERENCE_OPEN_STATES, ROUND, ApplicationStatus, RoundStatus
 
 CRITERIA_SET_ID = re.compile(r"^[a-z0-9][a-z0-9-]*@[0-9]+$")
@@ -177,6 +178,10 @@ def _refuse_unless_applicant(actor, application: Application) -> None:
 def application_start(*, actor, round_: RecruitmentRound, school=None) -> Application:
     """A draft application by `actor` to a round open for applications."""
     _refuse_unless_accepting(round_)
+    # Issue 14: a person who already holds the role, in force, cannot apply for it again.
+    held = held_role_reasons(actor).get(round_.role)
+    if held:
+        raise RecruitmentRefused(held)
     if Application.objects.filter(round=round_, applicant=actor).exclude(status=ApplicationStatus.WITHDRAWN).exists():
         raise RecruitmentRefused(f"You have already applied to {round_.title}: continue that application")
     form = form_for(round_)

@@ -84,12 +84,15 @@ APPLICATION = Workflow(
         '"references will be requested"; the leader must "have the support of your school\'s '
         'governing body / trust board"), which move it on by themselves when the last one answers. '
         "Then the eligibility check, for NLEs the paper exercise (seed 004 §13: eligibility, paper "
-        "exercise, interview or assessment), the assessment, and the panel's decision. A declined "
-        "applicant may appeal; an upheld appeal goes back to the panel, which may then approve. The "
-        "applicant may withdraw, with a reason, until the panel decides. For an NLE or NLG the panel's "
-        "approval is a recommendation to the Department for Education, whose official approves it, "
-        "designating the leader, or declines it with reasons, which the applicant may appeal (seed 004 "
-        '§14: "the department makes the final decision"; seed 003).'
+        "exercise, interview or assessment), the assessment, and the panel's decision. The check is "
+        "run again, every run kept, when an assessor judges a criterion; the status stays where it is. "
+        "The application may be declined, with reasons, at any stage after the eligibility check; it "
+        "is approved only after the assessment, once every criterion is met. A declined applicant may "
+        "appeal; an upheld appeal goes back to the panel, which may then approve. The applicant may "
+        "withdraw, with a reason, until the panel decides. For an NLE or NLG the panel's approval is a "
+        "recommendation to the Department for Education, whose official approves it, designating the "
+        'leader, or declines it with reasons, which the applicant may appeal (seed 004 §14: "the '
+        'department makes the final decision"; seed 003).'
     ),
     transitions=(
         Transition("submit", (A.DRAFT,), A.SUBMITTED, "Submit the application"),
@@ -100,7 +103,13 @@ APPLICATION = Workflow(
         Transition("score_paper", (A.ELIGIBILITY_CHECKED,), A.PAPER_SCORED, "Score the paper exercise"),
         Transition("assess", (A.ELIGIBILITY_CHECKED, A.PAPER_SCORED), A.ASSESSED, "Record the assessment"),
         Transition("approve", (A.ASSESSED, A.APPEAL_UPHELD), A.APPROVED, "Approve the application"),
-        Transition("decline", (A.ASSESSED,), A.DECLINED, "Decline the application", reason_required=True),
+        Transition(
+            "decline",
+            (A.ELIGIBILITY_CHECKED, A.PAPER_SCORED, A.ASSESSED),
+            A.DECLINED,
+            "Decline the application",
+            reason_required=True,
+        ),
         Transition("appeal", DECLINED_STATES, A.APPEALED, "Appeal the decision", reason_required=True),
         Transition("uphold_appeal", (A.APPEALED,), A.APPEAL_UPHELD, "Uphold the appeal", reason_required=True),
         Transition("dismiss_appeal", (A.APPEALED,), A.APPEAL_DISMISSED, "Dismiss the appeal", reason_required=True),

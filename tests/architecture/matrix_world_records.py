@@ -195,9 +195,10 @@ def _applicant(email, full_name):
 def _assessed(round_, coordinator, applicant):
     """An NLE application past its paper exercise, scored and submitted by two assessors."""
     from domain.recruitment.assessment import assessment_submit, paper_exercise_score
-    from tests.recruitment.selection_builders import assessor_for, score_all
+    from tests.recruitment.selection_builders import assessor_for, score_all, settle_eligibility
 
-    application = _eligibility_checked(round_, coordinator, applicant=applicant)
+    # Every criterion needing evidence judged, so the panel may approve (issue 14).
+    application = settle_eligibility(_eligibility_checked(round_, coordinator, applicant=applicant), coordinator)
     paper_exercise_score(actor=coordinator, application=application, score=55, notes="Some gaps")
     for score in (2, 2):
         assessor = assessor_for(round_)

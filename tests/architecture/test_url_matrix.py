@@ -118,6 +118,9 @@ MATRIX = {
     "selection:to-assess": signed_in(),
     "selection:application": {**signed_in(404), **MANAGERS},
     "selection:eligibility": {**signed_in(404), **MANAGERS},
+    # A criterion's judgement: the round's managers, or a member seated on the application's panel
+    # (the demo's panel member is not seated on this one).
+    "selection:judgement": {**signed_in(404), **MANAGERS},
     # An NLE round's application waiting for its paper exercise (seed 004 §13; matrix_world_records).
     "selection:paper-exercise": {**signed_in(404), **MANAGERS},
     "selection:assessment": {**signed_in(404), **MANAGERS, Role.PANEL_MEMBER: 200},  # the alliance's panel member
@@ -198,6 +201,10 @@ def url_kwargs(world):
         "references:answer": {"token": world["referee_token"]},
         "selection:application": {"application_id": world["application"].pk},
         "selection:eligibility": {"application_id": world["references_in_application"].pk},
+        "selection:judgement": {
+            "application_id": world["to_score_application"].pk,
+            "criterion_id": "beacon_performance_data",
+        },
         "selection:paper-exercise": {"application_id": world["paper_application"].pk},
         "selection:assessment": {"application_id": world["to_score_application"].pk},
         "selection:assessment-summary": {"application_id": world["application"].pk},

@@ -22,7 +22,7 @@ from domain.recruitment.decisions import panel_decide
 from domain.recruitment.models import RecruitmentRound
 from tests import factories
 from tests.conftest import person_in_role
-from tests.recruitment.selection_builders import assessed, valid_panel
+from tests.recruitment.selection_builders import assessed, settle_eligibility, valid_panel
 
 from .steps import (
     demo_person,
@@ -245,6 +245,7 @@ def test_a_round_opens_and_ends_in_a_designation_and_an_appeal(new_context, mail
     when_an_assessor_scores_every_competency(second, application, "4 – Strongly shown")
 
     valid_panel(application, coordinator_user())
+    settle_eligibility(application, coordinator_user())  # every "needs evidence" judged (issue 14)
     when_the_panel_approves(coordinator, application)
     then_the_designation_appears_with_its_term(coordinator, application)
 

@@ -19,7 +19,14 @@ from domain.accounts.roles import Role
 from domain.recruitment.assessment import assessment_submit
 from domain.recruitment.decisions import panel_decide
 from domain.recruitment.models import RecruitmentRound
-from tests.recruitment.selection_builders import assessed, assessor_for, references_complete, score_all, valid_panel
+from tests.recruitment.selection_builders import (
+    assessed,
+    assessor_for,
+    references_complete,
+    score_all,
+    settle_eligibility,
+    valid_panel,
+)
 
 from .steps import (
     demo_person,
@@ -34,7 +41,7 @@ FACTORY_PASSWORD = "correct-horse-battery"  # tests/factories.UserFactory
 
 
 def given_an_application_with_its_references_complete():
-    round_ = RecruitmentRound.objects.get(organisation__code="DEMO-TSA1")
+    round_ = RecruitmentRound.objects.get(organisation__code="DEMO-TSA1", role="lle")
     return references_complete(round_)
 
 
@@ -91,14 +98,16 @@ def test_the_panel_decides_an_application_and_the_designation_appears(new_contex
     score_all(second, application, score=4)
     assessment_submit(assessor=second, application=application)
 
-    valid_panel(application, User.objects.get(email=demo_person(Role.TSA_COORDINATOR).email))
+    coordinator_user = User.objects.get(email=demo_person(Role.TSA_COORDINATOR).email)
+    valid_panel(application, coordinator_user)
+    settle_eligibility(application, coordinator_user)  # every "needs evidence" judged (issue 14)
     when_the_panel_approves(coordinator, application)
     then_the_designation_appears(coordinator, application)
 
 
 def given_a_declined_application():
     coordinator = User.objects.get(email=demo_person(Role.TSA_COORDINATOR).email)
-    application, _ = assessed(RecruitmentRound.objects.get(organisation__code="DEMO-TSA1"), coordinator)
+    application, _ = assessed(RecruitmentRound.objects.get(organisation__code="DEMO-TSA1", role="lle"), coordinator)
     valid_panel(application, coordinator)
     panel_decide(actor=coordinator, application=application, outcome="declined", feedback="Too little evidence")
     return application

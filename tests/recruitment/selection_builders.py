@@ -2,7 +2,8 @@
 
 from domain.accounts.roles import Role
 from domain.recruitment.assessment import assessment_score, assessment_submit, grid_for, paper_exercise_score
-from domain.recruitment.eligibility import application_check_eligibility
+from domain.recruitment.eligibility import application_check_eligibility, eligibility_result
+from domain.recruitment.judgements import criterion_judge
 from domain.recruitment.panel import panel_member_add
 from domain.recruitment.reference_services import reference_submit
 from tests import factories
@@ -45,6 +46,21 @@ def eligibility_checked(round_, coordinator):
     return application
 
 
+def settle_eligibility(application, actor, result="met"):
+    """An assessor's judgement on every criterion the latest run says needs evidence."""
+    for row in eligibility_result(application)["criteria"]:
+        if row["result"] == "needs_evidence":
+            criterion_judge(
+                actor=actor,
+                application=application,
+                criterion_id=row["id"],
+                result=result,
+                evidence="Seen in the application and its references",
+            )
+    application.refresh_from_db()
+    return application
+
+
 def assessor_for(round_):
     return person_in_role(Role.PANEL_MEMBER, organisation=round_.organisation)
 
@@ -58,8 +74,9 @@ def score_all(assessor, application, score=3):
 
 
 def assessed(round_, coordinator, scores=(3, 4)):
-    """An application two assessors have scored and submitted (after the paper exercise for NLEs)."""
-    application = eligibility_checked(round_, coordinator)
+    """An application two assessors have scored and submitted (after the paper exercise for NLEs),
+    every criterion needing evidence judged met."""
+    application = settle_eligibility(eligibility_checked(round_, coordinator), coordinator)
     if round_.role == "nle":
         paper_exercise_score(actor=coordinator, application=application, score=72, notes="Secure knowledge")
     assessors = []

@@ -94,11 +94,11 @@ def test_a_decline_tells_the_applicant_why_and_how_to_appeal(ready):
     assert FEEDBACK in note.body and f"within {APPEAL_DAYS} days" in note.body
 
 
-def test_the_panel_cannot_decide_before_the_assessment_is_complete():
+def test_the_panel_cannot_approve_before_the_assessment_is_complete():
     round_, coordinator = coordinated_round()
     application = eligibility_checked(round_, coordinator)
     chair = valid_panel(application, coordinator)[0].user
-    with pytest.raises(RecruitmentRefused, match="cannot decide before the assessment is complete"):
+    with pytest.raises(RecruitmentRefused, match="cannot approve before the assessment is complete"):
         panel_decide(actor=chair, application=application, outcome="approved", feedback=FEEDBACK)
     assert not PanelDecision.objects.exists()
 

@@ -80,13 +80,27 @@ def test_eligibility_is_checked_and_shown_criterion_by_criterion(signed_in):
     assert tags <= {"Met", "Not met", "Needs evidence"} and tags
 
 
-def test_checking_eligibility_twice_is_refused_in_the_error_summary(signed_in):
+def test_checking_eligibility_again_keeps_the_earlier_run_and_lists_it(signed_in):
     round_, coordinator = coordinated_round()
     application = eligibility_checked(round_, coordinator)
+    client = signed_in(coordinator)
+    assert "Run the check again" in main_text(client.get(url("eligibility", application)))
+    response = client.post(url("eligibility", application), follow=True)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ELIGIBILITY_CHECKED
+    earlier = soup(response).select('[data-testid="earlier-runs"] li')
+    assert len(earlier) == 1
+    assert str(coordinator) in earlier[0].get_text(" ", strip=True)
+
+
+def test_checking_eligibility_after_the_decision_is_refused_in_the_error_summary(signed_in):
+    round_, coordinator = coordinated_round()
+    application = eligibility_checked(round_, coordinator)
+    panel_decide(actor=coordinator, application=application, outcome="declined", feedback="Not yet")
     response = signed_in(coordinator).post(url("eligibility", application))
     assert response.status_code == 200
     assert errors(response) == [
-        "Eligibility is checked once the references are complete; this application is eligibility checked"
+        "Eligibility is not checked again once the application is decided; it is declined by the panel"
     ]
 
 
@@ -179,13 +193,27 @@ def test_the_panel_page_adds_members_and_shows_warnings(signed_in):
     assert "another teaching school alliance or hub" in page
 
 
-def test_the_panel_cannot_decide_before_the_assessment(signed_in):
+def test_the_panel_cannot_approve_before_the_assessment(signed_in):
     round_, coordinator = coordinated_round()
     application = eligibility_checked(round_, coordinator)
     response = signed_in(coordinator).post(url("decision", application), {"outcome": "approved", "feedback": "Good"})
     assert errors(response) == [
-        "The panel cannot decide before the assessment is complete; this application is eligibility checked"
+        "The panel cannot approve before the assessment is complete; this application is eligibility checked"
     ]
+
+
+def test_after_the_check_the_decision_page_offers_only_a_decline_with_reasons(signed_in):
+    round_, coordinator = coordinated_round()
+    application = eligibility_checked(round_, coordinator)
+    client = signed_in(coordinator)
+    page = client.get(url("decision", application))
+    assert "Decline the application" in main_text(page)
+    assert soup(page).select('input[type="radio"]') == []
+    missing = client.post(url("decision", application), {"outcome": "declined", "feedback": " "})
+    assert errors(missing) == ["Enter the written feedback to the applicant"]
+    client.post(url("decision", application), {"outcome": "declined", "feedback": "Not yet a head for three years"})
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DECLINED
 
 
 def test_an_approval_links_to_the_designation(signed_in):

@@ -15,6 +15,7 @@ from domain.recruitment.models import ReferenceKind
 from domain.recruitment.policies import can_edit_application
 from domain.recruitment.selectors import (
     applications_for_applicant,
+    held_role_reasons,
     own_school_of,
     references_summary,
     rounds_open_for_applications,
@@ -154,7 +155,12 @@ def open_rounds(request):
     return render(
         request,
         "recruitment/open_rounds.html",
-        {"page_title": "Apply to be a system leader", "rounds": list(rounds)},
+        {
+            "page_title": "Apply to be a system leader",
+            "rounds": list(rounds),
+            # A role held in force is refused at the start: the page says so instead of "Apply".
+            "held": held_role_reasons(request.user),
+        },
     )
 
 

@@ -381,3 +381,15 @@ class DepartmentDecisionForm(forms.Form):
         error_messages={"required": "Choose whether the department approves or declines the recommendation"},
     )
     reasons = reason_field("Enter the reasons for the department's decision", noun="reasons", limit=MAX_TEXT)
+
+
+class JudgementForm(forms.Form):
+    """An assessor's judgement on one criterion, and a claimed exception (issue 14)."""
+
+    result = forms.ChoiceField(
+        choices=[("met", "Met"), ("not_met", "Not met")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether the criterion is met or not met"},
+    )
+    evidence = reason_field("Enter the evidence for your judgement", noun="evidence", limit=MAX_TEXT)
+    claims_exception = forms.BooleanField(required=False)

@@ -12,7 +12,13 @@ from domain.accounts.policies import is_signed_in
 from domain.designation.models import DesignationRole
 from domain.recruitment.assessment import assessment_summary, paper_exercise_score
 from domain.recruitment.decisions import appeal_decide, decision_for_applicant
-from domain.recruitment.eligibility import application_check_eligibility, eligibility_result
+from domain.recruitment.eligibility import (
+    RERUN_STATES,
+    application_check_eligibility,
+    earlier_checks,
+    eligibility_result,
+)
+from domain.recruitment.judgements import judgeable_criteria_ids
 from domain.recruitment.models import PaperExercise
 from domain.recruitment.panel import sits_on_panel
 from domain.recruitment.policies import can_run_selection
@@ -70,7 +76,7 @@ def eligibility(request, application_id):
         except RecruitmentRefused as refusal:
             error = str(refusal)
         else:
-            messages.success(request, "The eligibility check has been recorded")
+            messages.success(request, "The eligibility check has been recorded")  # every run is kept
             return redirect("selection:eligibility", application_id=application.pk)
     return render(
         request,
@@ -79,7 +85,11 @@ def eligibility(request, application_id):
             "page_title": "Eligibility check",
             "application": application,
             "result": eligibility_result(application),
+            "earlier": earlier_checks(application),
             "can_check": application.status == A.REFERENCES_COMPLETE,
+            # Issue 14: run again when the facts change, until the application is decided.
+            "can_rerun": application.status in RERUN_STATES,
+            "judgeable": judgeable_criteria_ids(application),
             "tags": RESULT_TAGS,
             "error": error,
         },

@@ -15,13 +15,19 @@ from domain.recruitment.assessment import (
     assessment_submit,
     grid_for,
 )
+from domain.recruitment.decisions import APPROVABLE_STATES, DECLINABLE_STATES, decision_for_applicant, panel_decide
 from domain.recruitment.decisions import appeal_lodge as lodge_appeal
-from domain.recruitment.decisions import decision_for_applicant, panel_decide
 from domain.recruitment.department import decided_by_department
 from domain.recruitment.eligibility import eligibility_result
+from domain.recruitment.judgements import judgeable_criteria_ids
 from domain.recruitment.models import Application, AssessorSubmission
 from domain.recruitment.panel import panel_member_add, panel_of, panel_warnings
-from domain.recruitment.policies import can_assess_application, can_decide_application, can_run_selection
+from domain.recruitment.policies import (
+    can_assess_application,
+    can_decide_application,
+    can_judge_criteria,
+    can_run_selection,
+)
 from domain.recruitment.selectors import applications_for_applicant, references_answered
 from domain.recruitment.services import RecruitmentRefused
 from domain.recruitment.workflows import ApplicationStatus
@@ -105,6 +111,10 @@ def assessment(request, application_id):
             "app_form": form_for(application.round),
             "references": references_answered(application),
             "eligibility": eligibility_result(application),
+            # A member of the panel (or a manager) judges the criteria needing evidence (issue 14).
+            "judgeable": judgeable_criteria_ids(application)
+            if can_judge_criteria(request.user, application)
+            else set(),
             "tags": RESULT_TAGS,
         },
     )
@@ -165,15 +175,18 @@ def decision(request, application_id):
                 done = "The application is approved"
             messages.success(request, done)
             return redirect("selection:decision", application_id=application.pk)
+    # Before the assessment the application can only be declined (issue 14).
+    decline_only = application.status in DECLINABLE_STATES and application.status not in APPROVABLE_STATES
     return render(
         request,
         "recruitment/selection/decision.html",
         {
-            "page_title": "The panel's decision",
+            "page_title": "Decline the application" if decline_only else "The panel's decision",
             "application": application,
             "outcome": decision_for_applicant(application),
-            "problems": panel_warnings(application).problems,
-            "open": application.status in (A.ASSESSED, A.APPEAL_UPHELD),
+            "problems": panel_warnings(application).problems if application.status in APPROVABLE_STATES else [],
+            "open": application.status in (*DECLINABLE_STATES, A.APPEAL_UPHELD),
+            "decline_only": decline_only,
             "form": form,
             "manages": can_run_selection(request.user, application),
             # NLE and NLG: the panel recommends, the department decides (seed 004 §14; seed 003).

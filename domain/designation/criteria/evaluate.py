@@ -131,6 +131,19 @@ def _criterion(
     return done(result, f"{reason}. An exception may be claimed ({exception.id}): {exception.text}")
 
 
+def _settled_by_judgement(
+    facts: Facts, c: Criterion, school: SchoolFacts | None, is_current: bool, reason: str
+) -> tuple[str, str]:
+    """The data or the declarations could not decide: an assessor's judgement on the evidence, when
+    there is one, settles the criterion (issue 14); otherwise it still needs evidence."""
+    judged = _judgement_for(facts, c.id, school, is_current)
+    if judged is None:
+        return NEEDS_EVIDENCE, reason
+    who = f" by {judged.assessor}" if judged.assessor else ""
+    evidence = f": {judged.evidence}" if judged.evidence else ""
+    return judged.result, f"Judged {RESULT_LABELS[judged.result]}{who} on the evidence{evidence}. {reason}"
+
+
 def _check(
     criteria_set: CriteriaSet, c: Criterion, facts: Facts, school: SchoolFacts | None, is_current: bool
 ) -> tuple[str, str]:
@@ -143,11 +156,14 @@ def _check(
             result = _group(criteria_set, criteria_set.group(group_id), facts, other)
             return result.result, result.reason
 
-        return rule.check(c.params, Context(facts=facts, school=school, group_on_school=group_on_school))
+        result, reason = rule.check(c.params, Context(facts=facts, school=school, group_on_school=group_on_school))
+        if result != NEEDS_EVIDENCE:
+            return result, reason
+        return _settled_by_judgement(facts, c, school, is_current, reason)
     if c.check == "declaration":
         declared = facts.declarations.get(c.declaration)
         if declared is None:
-            return NEEDS_EVIDENCE, "Not yet declared by the applicant"
+            return _settled_by_judgement(facts, c, school, is_current, "Not yet declared by the applicant")
         return (
             (MET, "Declared by the applicant") if declared else (NOT_MET, "The applicant declared that this is not so")
         )

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("recruitment", "0003_referee_addresses_checked_before_links"),
+        ("recruitment", "0004_eligibility_runs_and_judgements"),
         ("schools", "0005_postcode"),
     ]
 
