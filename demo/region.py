@@ -371,9 +371,14 @@ def _demo_recruitment(users, alliance, school) -> None:
     recruitment.application_save_draft(
         actor=leader,
         application=application,
-        answers={"headship": {"answer": "Headteacher of a primary school for six years", "evidence": ""}},
+        answers={
+            "specialism_impact": {
+                "answer": "Led the district's early reading programme in six primary schools over two years",
+                "evidence": "",
+            }
+        },
     )
-    # Their headship, as a post of the employment history: the years as head are read from it.
+    # Their headship, as a post of the employment history.
     employment_post_add(
         actor=leader,
         application=application,

@@ -80,7 +80,7 @@ def test_the_export_holds_the_leaders_records(leader):
     assert section(export, "designations")[0]["Role"].startswith("Local leader")
     assert "pupil premium" in section(export, "pen_portraits")[0]["Experience"]
     assert section(export, "roles")[0]["Organisation"] == "Aire Valley Primary School"
-    assert section(export, "applications")[0]["Answers"]["headship"]["answer"].startswith("Headteacher")
+    assert section(export, "applications")[0]["Answers"]["specialism_impact"]["answer"].startswith("Led the district")
     assert section(export, "associations")[0]["Organisation"] == "Aire Valley Teaching School Alliance"
     assert len(section(export, "availability")) == 3
     assert section(export, "deployments") and section(export, "contract_versions")
