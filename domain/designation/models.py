@@ -251,6 +251,9 @@ class ReviewFeedback(models.Model):
     review = models.ForeignKey(DesignationReview, on_delete=models.CASCADE, related_name="feedback")
     respondent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     source = models.CharField(max_length=20, choices=Source.choices)
+    # The school or alliance the person was asked for: the request is theirs only while they
+    # hold an active role there (an ended membership ends it, as it ends every access it gave).
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
     asked_at = models.DateTimeField(default=timezone.now)
     score = models.PositiveSmallIntegerField(null=True, blank=True)  # 1 to 5
     comments = models.TextField(blank=True)

@@ -59,10 +59,16 @@ def reviews_to_decide(user):
     )
 
 
+def _feedback_of(user):
+    """The person's requests for feedback, while they still speak for the school or alliance."""
+    return ReviewFeedback.objects.filter(respondent=user, organisation_id__in=organisation_ids_of(user))
+
+
 def feedback_asked_of(user):
     """The feedback the person has been asked for and not yet given, on reviews still open to it."""
     return (
-        ReviewFeedback.objects.filter(respondent=user, answered_at__isnull=True, review__status=ReviewStatus.SUBMITTED)
+        _feedback_of(user)
+        .filter(answered_at__isnull=True, review__status=ReviewStatus.SUBMITTED)
         .select_related("review__designation__person")
         .order_by("asked_at", "id")
     )
@@ -71,7 +77,8 @@ def feedback_asked_of(user):
 def feedback_for(user, feedback_id) -> ReviewFeedback | None:
     """One request for feedback, the person's own (answered or not)."""
     return (
-        ReviewFeedback.objects.filter(respondent=user, pk=feedback_id)
+        _feedback_of(user)
+        .filter(pk=feedback_id)
         .select_related("review__designation__person", "review__designation__organisation")
         .first()
     )

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from domain.accounts.roles import Role
-from domain.accounts.selectors import coordinators_of, people_in_role
+from domain.accounts.selectors import coordinators_of, organisation_ids_of, people_in_role
 from domain.audit.services import audit_record
 from domain.notifications.services import notify
 from domain.workflows.table import TransitionRefused, transition
@@ -162,23 +162,24 @@ def review_answer(*, actor, review: DesignationReview, key: str, answer: str) ->
     return locked
 
 
-def _feedback_people(designation: Designation) -> list[tuple[object, str]]:
-    """The people asked for 360 feedback (seed 004 §24 ii): the contacts of the schools the leader
-    supported during the term and the coordinators of the alliances that brokered the work, each
-    once, never the leader."""
+def _feedback_people(designation: Designation) -> list[tuple[object, str, object]]:
+    """The people asked for 360 feedback (seed 004 §24 ii), each once with the organisation they
+    speak for: the contacts of the schools the leader supported during the term and the
+    coordinators of the alliances that brokered the work; never the leader."""
     from domain.deployments.models import Deployment
+    from domain.organisations.models import Organisation
 
     deployments = Deployment.objects.filter(
         leader=designation.person, starts_on__lte=designation.ends_on, ends_on__gte=designation.starts_on
     ).select_related("organisation")
-    people: dict[int, tuple[object, str]] = {}
+    people: dict[int, tuple[object, str, object]] = {}
     school_ids = {d.client_school_id for d in deployments}
-    if school_ids:
-        for user in people_in_role(Role.SCHOOL_CONTACT, organisation__school_id__in=school_ids):
-            people.setdefault(user.pk, (user, ReviewFeedback.Source.SCHOOL))
-    for organisation in {d.organisation for d in deployments}:
-        for user in coordinators_of(organisation):
-            people.setdefault(user.pk, (user, ReviewFeedback.Source.ALLIANCE))
+    for school in Organisation.objects.filter(school_id__in=school_ids).order_by("id"):
+        for user in people_in_role(Role.SCHOOL_CONTACT, organisation=school):
+            people.setdefault(user.pk, (user, ReviewFeedback.Source.SCHOOL, school))
+    for alliance in sorted({d.organisation for d in deployments}, key=lambda o: o.pk):
+        for user in coordinators_of(alliance):
+            people.setdefault(user.pk, (user, ReviewFeedback.Source.ALLIANCE, alliance))
     people.pop(designation.person_id, None)
     return list(people.values())
 
@@ -207,8 +208,10 @@ def review_submit(*, actor, review: DesignationReview) -> DesignationReview:
             ),
             link=LINK_TO_PACK.format(pk=review.pk),
         )
-    for user, source in _feedback_people(designation):
-        feedback, _ = ReviewFeedback.objects.get_or_create(review=locked, respondent=user, defaults={"source": source})
+    for user, source, organisation in _feedback_people(designation):
+        feedback, _ = ReviewFeedback.objects.get_or_create(
+            review=locked, respondent=user, defaults={"source": source, "organisation": organisation}
+        )
         notify(
             user=user,
             title=f"Give feedback on {leader.full_name}'s work",
@@ -225,7 +228,7 @@ def review_submit(*, actor, review: DesignationReview) -> DesignationReview:
 def review_feedback_give(*, actor, feedback: ReviewFeedback, score, comments: str) -> ReviewFeedback:
     """A person asked for feedback answers: a score from 1 to 5 and their comments. Once."""
     locked = ReviewFeedback.objects.select_for_update().select_related("review").get(pk=feedback.pk)
-    if actor is None or locked.respondent_id != actor.pk:
+    if actor is None or locked.respondent_id != actor.pk or locked.organisation_id not in organisation_ids_of(actor):
         raise ReviewRefused("This feedback was asked of someone else")
     if locked.answered_at is not None:
         raise ReviewRefused("You have already given this feedback")

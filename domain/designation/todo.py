@@ -27,10 +27,13 @@ def to_do_for(user) -> list[ToDo]:
         "Decide the review of a designation",
         "Decide {count} reviews of designations",
     )
-    items += counted(
-        "review_feedback",
-        feedback_asked_of(user),
-        "Give feedback on a system leader's work for their review",
-        "Give feedback on {count} system leaders' work for their reviews",
-    )
+    # One task for each leader: each is answered on its own page (one query, a handful at most).
+    items += [
+        ToDo(
+            "review_feedback",
+            f"Give feedback on {feedback.review.designation.person.full_name}'s work for their review",
+            item=(feedback.pk,),
+        )
+        for feedback in feedback_asked_of(user)
+    ]
     return items
