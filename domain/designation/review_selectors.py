@@ -27,6 +27,11 @@ def review_of_leader(user, review_id) -> DesignationReview | None:
     return reviews_of_leader(user).filter(pk=review_id).first()
 
 
+def review_of_designation(designation) -> DesignationReview | None:
+    """The review of this term, if it has been opened."""
+    return DesignationReview.objects.filter(designation=designation).first()
+
+
 def reviews_awaiting_self_assessment(user):
     return reviews_of_leader(user).filter(status=ReviewStatus.OPEN)
 

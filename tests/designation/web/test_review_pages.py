@@ -186,3 +186,14 @@ def test_the_decision_needs_the_review_waiting_for_it(opened):
 
     with pytest.raises(ReviewRefused, match="You cannot re-designate the leader when it is waiting"):
         review_decide(actor=coordinator, review=review, decision="redesignate", reasons="Early")
+
+
+def test_the_designation_page_links_to_its_review(client, opened):
+    review, coordinator = opened
+    page = sign_in(client, coordinator).get(reverse("portal:designation", args=[review.designation.pk]))
+    links = BeautifulSoup(page.content, "html.parser").find_all(
+        "a", href=reverse("portal:review-pack", args=[review.pk])
+    )
+    assert [a.get_text(strip=True) for a in links] == ["Waiting for the leader's self-assessment"]
+    listed = text_of(client.get(reverse("portal:reviews")))
+    assert review.designation.person.full_name in listed
