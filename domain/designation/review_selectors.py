@@ -125,7 +125,8 @@ class ReviewPack:
     self_assessment: list[AnsweredQuestion]
     feedback: CollatedFeedback
     schools: list[SupportedSchool] = field(default_factory=list)
-    reach: object = None  # deployments.impact.Reach
+    reach: object = None  # deployments.impact.Reach, across all the leader's work
+    reach_in_term: object = None  # the same, from the visits made during the term
     deployments_in_term: int = 0
     deployment_feedback: object = None  # deployments.feedback_selectors.FeedbackSummary
 
@@ -150,6 +151,36 @@ def collated_feedback(review: DesignationReview) -> CollatedFeedback:
         mean_from_schools=totals["schools"],
         mean_from_alliances=totals["alliances"],
         comments=comments,
+    )
+
+
+def _reach_in_term(designation):
+    """The leader's reach (as deployments.impact.reach_of counts it: notes of visit shared with
+    the school) from the visits made during the term. One query."""
+    from decimal import Decimal
+
+    from django.db.models import Sum
+
+    from domain.deployments.impact import Reach
+    from domain.deployments.models import Visit
+    from domain.deployments.workflows import VisitStatus
+
+    totals = Visit.objects.filter(
+        deployment__leader=designation.person,
+        status=VisitStatus.SHARED,
+        visited_on__gte=designation.starts_on,
+        visited_on__lte=designation.ends_on,
+    ).aggregate(
+        hours=Sum("hours"),
+        days=Sum("days"),
+        schools=Count("deployment__client_school", distinct=True),
+        visits=Count("id"),
+    )
+    return Reach(
+        hours=totals["hours"] or Decimal("0"),
+        days=totals["days"] or Decimal("0"),
+        schools=totals["schools"],
+        visits=totals["visits"],
     )
 
 
@@ -179,12 +210,14 @@ def review_pack(review: DesignationReview) -> ReviewPack:
                 since=since,
             )
         )
+    reach_in_term = _reach_in_term(designation)
     return ReviewPack(
         review=review,
         self_assessment=[AnsweredQuestion(q.title, answers.get(q.key, "")) for q in questions_for(designation.role)],
         feedback=collated_feedback(review),
         schools=schools,
         reach=reach_of(leader),
+        reach_in_term=reach_in_term,
         deployments_in_term=len(deployments),
         deployment_feedback=feedback_summaries([leader.pk])[leader.pk],
     )

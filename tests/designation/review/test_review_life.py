@@ -143,6 +143,7 @@ def test_supported_schools_and_alliances_are_asked_and_their_feedback_is_collate
     pack = review_pack(review)
     assert [s.school_name for s in pack.schools] == [cast.deployment.client_school.display_name]
     assert pack.deployments_in_term == 1
+    assert pack.reach_in_term.visits == pack.reach.visits, "the deployment's visits all fall in the term"
     assert [a.answer for a in pack.self_assessment][0] == "About support"
 
 

@@ -11,6 +11,7 @@ from domain.designation.models import Designation, DesignationReview, ReviewFeed
 from domain.designation.review_questions import questions_for
 from domain.designation.review_services import review_decide, reviews_open_due
 from domain.designation.todo import to_do_for
+from domain.notifications.models import Notification
 from tests.conftest import person_in_role, sign_in
 from tests.designation.life.helpers import designate, tsa_with_coordinator
 from tests.queries import assert_constant_queries
@@ -48,6 +49,8 @@ def send_self_assessment(client, review):
 
 def test_the_leader_is_asked_on_their_home_page_and_answers_one_question_a_page(client, opened):
     review, coordinator = opened
+    told = Notification.objects.get(user=review.designation.person, title__endswith="is being reviewed")
+    assert told.link == reverse("portal:review", args=[review.pk])
     leader = sign_in(client, review.designation.person)
     task = "Write your self-assessment for the review of your designation"
     assert things_to_do(leader)[task] == reverse("portal:review", args=[review.pk])
@@ -88,6 +91,7 @@ def test_the_coordinator_reads_the_pack_and_re_designates(client, opened):
     manager = sign_in(client, coordinator)
     pack_url = reverse("portal:review-pack", args=[review.pk])
     assert things_to_do(manager)["Decide the review of a designation"] == pack_url
+    assert Notification.objects.get(user=coordinator, title__startswith="Review the designation").link == pack_url
     pack = text_of(manager.get(pack_url))
     assert "My answer about results" in pack
     assert "caution must be applied when attempting to attribute" in pack
@@ -149,6 +153,7 @@ def test_a_supported_school_gives_feedback_from_its_home_page(client):
     url = reverse("portal:review-feedback", args=[feedback.pk])
     name = cast.leader.full_name
     assert things_to_do(contact)[f"Give feedback on {name}'s work for their review"] == url
+    assert Notification.objects.get(user=cast.client, title__startswith="Give feedback").link == url
     assert "Choose a score from 1 to 5" in text_of(contact.post(url, {"score": "7", "comments": "Fine"}))
     assert contact.post(url, {"score": "4", "comments": "Patient and clear"}).url == reverse("portal:home")
     assert ReviewFeedback.objects.get(pk=feedback.pk).score == 4
