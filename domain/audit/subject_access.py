@@ -145,6 +145,12 @@ EXCLUDED_LINKS: dict[str, str] = {
     "deployments.QaActivity.recorded_by": _AS_STAFF,
     "deployments.Review.recorded_by": _AS_STAFF,
     "deployments.Variation.decided_by": _AS_STAFF,
+    "designation.DesignationReview.decided_by": _AS_STAFF,
+    "designation.DesignationReview.appeal_heard_by": _AS_STAFF,
+    "designation.ReviewFeedback.respondent": (
+        "Feedback given for a school or alliance about a leader's work, in confidence from that leader "
+        "(DPA 2018 Schedule 2 paragraph 16)"
+    ),
     "training.Event.created_by": _AS_STAFF,
     "training.Booking.booked_by": _AS_STAFF,
     "training.Booking.attendance_taken_by": _AS_STAFF,

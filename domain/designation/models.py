@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 
 from .specialisms import specialism_label
-from .workflows import ENDED_STATES, DesignationStatus
+from .workflows import ENDED_STATES, DesignationStatus, ReviewStatus
 
 
 class DesignationRole(models.TextChoices):
@@ -182,3 +182,95 @@ class Designation(models.Model):
         if self.organisation_id and self.organisation.region_id:
             return self.organisation.region_id
         return self.school.region_id if self.school_id else None
+
+
+# The review of a designation (seed 004 §22-26) ---------------------------------------------------
+
+# How long before the end of a term the service opens its review and asks the leader for a
+# self-assessment (issue 14: "six months before a term ends").
+REVIEW_OPENS_MONTHS_BEFORE = 6
+
+
+class ReviewDecision(models.TextChoices):
+    REDESIGNATE = "redesignate", "Re-designate for a new term"
+    NOT_RENEW = "not_renew", "Do not renew: the designation ends with its term"
+    DE_DESIGNATE = "de_designate", "De-designate the leader"
+
+
+class AppealOutcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld: the decision is made again"
+    DISMISSED = "dismissed", "Dismissed: the decision stands"
+
+
+class DesignationReview(models.Model):
+    """The review of one term. The pack the reviewer reads is compiled by the service when it is
+    read (review_selectors.review_pack); only the leader's self-assessment, the decision and an
+    appeal are stored here. Changed only through the review workflow (workflows.REVIEW)."""
+
+    designation = models.OneToOneField(Designation, on_delete=models.PROTECT, related_name="review")
+    status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.OPEN, db_index=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    # The question keys of review_questions, each with the leader's answer.
+    self_assessment = models.JSONField(default=dict, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    decision = models.CharField(max_length=20, choices=ReviewDecision.choices, blank=True)
+    reason_code = models.CharField(max_length=20, choices=DeDesignationReason.choices, blank=True)
+    reasons = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    # The leader's appeal against a non-renewal or a de-designation, and its outcome, decided by
+    # someone other than the person who made the decision.
+    appeal_grounds = models.TextField(blank=True)
+    appealed_at = models.DateTimeField(null=True, blank=True)
+    appeal_outcome = models.CharField(max_length=20, choices=AppealOutcome.choices, blank=True)
+    appeal_reasons = models.TextField(blank=True)
+    appeal_heard_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    appeal_decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-opened_at", "-id"]
+
+    def __str__(self):
+        return f"Review of {self.designation}"
+
+    @property
+    def region_id(self):
+        return self.designation.region_id()
+
+
+class ReviewFeedback(models.Model):
+    """One person's feedback on the leader for a review ('360' feedback, seed 004 §24 ii): a
+    contact of a school the leader supported in the term, or a coordinator of an alliance that
+    brokered the work. Asked through their account; the leader never reads who said what."""
+
+    class Source(models.TextChoices):
+        SCHOOL = "school", "A supported school"
+        ALLIANCE = "alliance", "An alliance or hub"
+
+    review = models.ForeignKey(DesignationReview, on_delete=models.CASCADE, related_name="feedback")
+    respondent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    source = models.CharField(max_length=20, choices=Source.choices)
+    # The school or alliance the person was asked for: the request is theirs only while they
+    # hold an active role there (an ended membership ends it, as it ends every access it gave).
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT, related_name="+")
+    asked_at = models.DateTimeField(default=timezone.now)
+    score = models.PositiveSmallIntegerField(null=True, blank=True)  # 1 to 5
+    comments = models.TextField(blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "respondent"], name="review_feedback_once_a_person"),
+            models.CheckConstraint(
+                condition=models.Q(score__isnull=True) | models.Q(score__gte=1, score__lte=5),
+                name="review_feedback_score_1_to_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Feedback for {self.review}"

@@ -42,6 +42,13 @@ def register() -> None:
         organisation_ids=lambda designation: present_ids(designation.organisation_id),
         select_related=("organisation", "school"),
     )
+    # A review's timeline: the same people as its designation's.
+    register_timeline_subject(
+        "designation.designationreview",
+        region_ids=lambda review: present_ids(review.designation.region_id()),
+        organisation_ids=lambda review: present_ids(review.designation.organisation_id),
+        select_related=("designation", "designation__organisation", "designation__school"),
+    )
 
 
 def can_list_designations(user) -> bool:

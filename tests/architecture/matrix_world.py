@@ -32,6 +32,7 @@ from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.organisations.national import ensure_department
 from domain.schools.models import School
+from tests.architecture.matrix_reviews import review_records
 from tests.architecture.matrix_world_records import more_records, selection_records
 
 ANON = "signed out"
@@ -262,7 +263,12 @@ def build_world() -> dict:
         "application": Application.objects.get(applicant__email="system.leader@demo.test"),
     }
     # After the demo's records are found: these add requests, offers and deployments beside them.
-    return world | more_records(people[OWNER], world["meeting"]) | selection_records(people[OWNER])
+    return (
+        world
+        | more_records(people[OWNER], world["meeting"])
+        | selection_records(people[OWNER])
+        | review_records(people[OWNER])
+    )
 
 
 def sign_in_once(user) -> str:

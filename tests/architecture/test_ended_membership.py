@@ -65,6 +65,7 @@ LEADERS_OWN = {
     "leader:": "their own association, pen portrait and availability as a person",
     "events:": "their own bookings",
     "portal:designation": "their own designation",
+    "portal:review": "the review of their own designation, and their appeal",
 }
 
 

@@ -164,6 +164,7 @@ AREA_MATRICES = [
         "matrix_references",
         "matrix_application_posts",
         "matrix_department",
+        "matrix_reviews",
     )
 ]
 for _area in AREA_MATRICES:

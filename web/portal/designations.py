@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from domain.designation import services
 from domain.designation.models import DeDesignationReason
 from domain.designation.policies import can_list_designations, can_manage_designation
+from domain.designation.review_selectors import review_of_designation
 from domain.designation.selectors import designations_managed_by
 from domain.designation.specialisms import labels_of
 from domain.designation.workflows import DESIGNATION
@@ -63,6 +64,7 @@ def designation_detail(request, designation_id):
             "phases": phases,
             "specialisms": specialisms,
             "induction": induction_status(designation),
+            "review": review_of_designation(designation),
         },
     )
 

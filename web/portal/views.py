@@ -17,6 +17,7 @@ from domain.audit.selectors import timeline_for, timeline_subject_for
 from domain.audit.services import subject_type_of
 from domain.commissioning.todo import to_do_for as commissioning_to_do_for
 from domain.deployments.todo import to_do_for as deployments_to_do_for
+from domain.designation.todo import to_do_for as designation_to_do_for
 from domain.leaders.models import Term
 from domain.leaders.people import current_designations
 from domain.leaders.policies import can_run_leader_lists, is_designated_leader
@@ -72,6 +73,9 @@ TO_DO_PAGES = {
     "referees": ("rounds:references-to-confirm", "rounds:reference-confirm"),
     "assessments": ("selection:to-assess", "selection:assessment"),
     "recommendations": ("department:recommendations", "department:recommendation"),
+    "review_self_assessment": ("portal:home", "portal:review"),
+    "reviews_to_decide": ("portal:reviews", "portal:review-pack"),
+    "review_feedback": ("portal:home", "portal:review-feedback"),
 }
 
 
@@ -93,6 +97,7 @@ def _things_to_do(user) -> list[dict]:
     items += deployments_to_do_for(user)
     items += training_to_do_for(user)
     items += recruitment_to_do_for(user)
+    items += designation_to_do_for(user)
     today = timezone.localdate()
     return [
         {

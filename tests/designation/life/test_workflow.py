@@ -19,7 +19,7 @@ def test_the_table_is_registered_and_starts_active():
         (S.ACTIVE, ["suspend", "de_designate", "lapse", "redesignate"]),
         (S.SUSPENDED, ["reinstate", "de_designate", "lapse"]),
         (S.LAPSED, ["redesignate"]),
-        (S.DE_DESIGNATED, []),
+        (S.DE_DESIGNATED, ["restore"]),  # an upheld appeal against a review's decision
         (S.REDESIGNATED, []),
     ],
 )
