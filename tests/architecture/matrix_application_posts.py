@@ -1,9 +1,9 @@
 """URL x role matrix rows for the applicant's employment history, specialisms and route (merged
-into test_url_matrix.MATRIX; issue 14). The demo's draft (the system leader's, an LLE
+into test_url_matrix.MATRIX; issue 14). The demo's draft (the system leader's, an SLE
 application) has one post, its headship (demo.region): only its applicant reaches its pages,
-everyone else gets 404. An LLE is asked neither specialisms (SLE) nor a route (NLE), so those
-pages answer 404 to everyone on the demo's draft; tests/recruitment_web/test_post_pages.py
-reaches them on an SLE and an NLE draft."""
+everyone else gets 404. An SLE is asked specialisms but not a route (NLE), so the route page
+answers 404 to everyone on the demo's draft; tests/recruitment_web/test_post_pages.py reaches it
+on an NLE draft."""
 
 from domain.accounts.roles import Role
 from domain.recruitment.models import EmploymentPost
@@ -20,7 +20,7 @@ ROWS: dict = {
     "recruitment:application-post-add": _applicant_only(),
     "recruitment:application-post-change": _applicant_only(),
     "recruitment:application-post-remove": _applicant_only(),
-    "recruitment:application-specialisms": _applicant_only(404),
+    "recruitment:application-specialisms": _applicant_only(),
     "recruitment:application-route": _applicant_only(404),
 }
 

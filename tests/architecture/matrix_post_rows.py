@@ -123,6 +123,5 @@ WITHOUT_A_200: dict = {
     "support:ask": "the way in: only ever a redirect, to the first question not answered",
     "support:ask-check": "the check of a request's answers, after its questions",
     "support:sent": "the page after sending the public form",
-    "recruitment:application-specialisms": "the demo's draft is an LLE application: only an SLE is asked specialisms",
-    "recruitment:application-route": "the demo's draft is an LLE application: only an NLE is asked a route",
+    "recruitment:application-route": "the demo's draft is an SLE application: only an NLE is asked a route",
 }

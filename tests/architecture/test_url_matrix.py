@@ -189,7 +189,10 @@ def url_kwargs(world):
         "recruitment:application-start": {"round_id": world["application"].round_id},
         "recruitment:application": {"application_id": world["application"].pk},
         "recruitment:application-school": {"application_id": world["application"].pk},
-        "recruitment:application-section": {"application_id": world["application"].pk, "section_key": "headship"},
+        "recruitment:application-section": {
+            "application_id": world["application"].pk,
+            "section_key": "specialism_impact",
+        },
         "recruitment:application-declarations": {"application_id": world["application"].pk},
         "recruitment:application-check": {"application_id": world["application"].pk},
         "recruitment:application-referees": {"application_id": world["application"].pk},
