@@ -179,3 +179,6 @@ class Designation(models.Model):
         if self.organisation_id and self.organisation.region_id:
             return self.organisation.region_id
         return self.school.region_id if self.school_id else None
+
+
+from .criteria_models import CriteriaVersion  # noqa: E402,F401 (a model of this app)
