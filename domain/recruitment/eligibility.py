@@ -93,7 +93,8 @@ def application_check_eligibility(*, actor, application: Application, facts: Fac
             f"{locked.get_status_display().lower()}"
         )
     try:
-        criteria_set = get_set(locked.round.criteria_set)
+        # Issue 14: the version in force when the application was submitted, else the round's.
+        criteria_set = get_set(locked.criteria_set or locked.round.criteria_set)
     except CriteriaSetError as error:
         raise RecruitmentRefused(f"The round's criteria set cannot be used: {error}") from None
     if not isinstance(facts, Facts) and facts is not None:
