@@ -68,3 +68,48 @@ def set_version(ref: str) -> CriteriaVersion | None:
     if not version.isdigit():
         return None
     return CriteriaVersion.objects.filter(kind=CriteriaKind.SET, set_id=set_id, version=int(version)).first()
+
+
+HOW_CHECKED = {
+    "data": "Checked against records",
+    "declaration": "The applicant declares it",
+    "judgement": "Assessors judge it from the evidence",
+}
+OUTCOME_WORDS = {
+    "all": "Applicants must meet every group of criteria.",
+    "any": "Applicants must meet the criteria of one of these routes.",
+}
+ROLE_WORDS = {"": "Every role without a grid of its own"}
+
+
+def criteria_in_words(version: CriteriaVersion) -> dict:
+    """A version as a person reads it: the groups of criteria (or the grid's competencies) in
+    plain words, without ids, rule names or sources. A document that no longer parses says so."""
+    from .criteria.sets import stored_set
+
+    try:
+        if version.kind == CriteriaKind.GRID:
+            grid = stored_grid(version)
+            return {"competencies": [c.title for c in grid.competencies]}
+        found = stored_set(version)
+    except CriteriaSetError:
+        return {"broken": True}
+    return {
+        "outcome": OUTCOME_WORDS[found.outcome],
+        "groups": [
+            {
+                "title": group.title,
+                "description": group.description,
+                "criteria": [
+                    {
+                        "text": c.text,
+                        "how": HOW_CHECKED[c.check],
+                        "only_for": "Only for a sixth-form college" if c.applies_if == "sixth_form_college" else "",
+                        "exception": c.exception.text if c.exception else "",
+                    }
+                    for c in group.criteria
+                ],
+            }
+            for group in found.groups
+        ],
+    }

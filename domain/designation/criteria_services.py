@@ -23,6 +23,48 @@ MAX_AGREED_BY = 200
 MAX_DOCUMENT = 200_000
 
 
+# Where each entry comes from (the delivery plans' sections) is kept with the version but not
+# edited on the page: people read the criteria, not the references behind them.
+KEPT_KEYS = ("source",)
+KEPT_TOP_KEYS = ("source", "description")
+
+
+def _children(document: dict):
+    """(path, entry) for every entry of a set or grid that may carry a source."""
+    for g in document.get("groups") or []:
+        if isinstance(g, dict):
+            yield ("group", g.get("id")), g
+            for c in g.get("criteria") or []:
+                if isinstance(c, dict):
+                    yield ("criterion", c.get("id")), c
+                    if isinstance(c.get("exception"), dict):
+                        yield ("exception", c["exception"].get("id")), c["exception"]
+    for c in document.get("competencies") or []:
+        if isinstance(c, dict):
+            yield ("competency", c.get("key")), c
+
+
+def editable_document(document: dict) -> dict:
+    """The document as the page edits it: without the sources and the set's description."""
+    editable = {k: v for k, v in copy.deepcopy(document).items() if k not in KEPT_TOP_KEYS}
+    for _, entry in _children(editable):
+        for key in KEPT_KEYS:
+            entry.pop(key, None)
+    return editable
+
+
+def with_kept_entries(edited: dict, previous: dict) -> dict:
+    """The edited document with the sources and description of `previous` put back, entry by
+    entry (by id); a new entry has none."""
+    document = {**edited, **{k: previous[k] for k in KEPT_TOP_KEYS if k in previous and k not in edited}}
+    kept = dict(_children(previous))
+    for path, entry in _children(document):
+        for key in KEPT_KEYS:
+            if key not in entry and key in kept.get(path, {}):
+                entry[key] = kept[path][key]
+    return document
+
+
 class CriteriaRefused(ValueError):
     """A change to a criteria set or grid that is not allowed; the message says why."""
 
@@ -101,6 +143,7 @@ def criteria_draft_update(*, actor, draft: CriteriaVersion, text: str) -> Criter
     for key in ("id", "version", "role", "region"):
         if key in locked.document and document.get(key) != locked.document[key]:
             raise CriteriaRefused(f"The {key} of a version cannot be changed: keep {locked.document[key]!r}")
+    document = with_kept_entries(document, locked.document)
     validate_document(locked.kind, document)
     locked.document = document
     locked.title = document["title"].strip()[:200]

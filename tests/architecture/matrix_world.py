@@ -31,6 +31,7 @@ from domain.designation.models import DesignatingSource, DesignationRole
 from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.schools.models import School
+from tests.architecture.matrix_criteria import criteria_records
 from tests.architecture.matrix_world_records import more_records, selection_records
 
 ANON = "signed out"
@@ -257,7 +258,12 @@ def build_world() -> dict:
         "application": Application.objects.get(applicant__email="system.leader@demo.test"),
     }
     # After the demo's records are found: these add requests, offers and deployments beside them.
-    return world | more_records(people[OWNER], world["meeting"]) | selection_records(people[OWNER])
+    return (
+        world
+        | more_records(people[OWNER], world["meeting"])
+        | selection_records(people[OWNER])
+        | criteria_records(people[OWNER])
+    )
 
 
 def sign_in_once(user) -> str:

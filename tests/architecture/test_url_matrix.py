@@ -158,6 +158,7 @@ AREA_MATRICES = [
         "matrix_privacy",
         "matrix_security",
         "matrix_references",
+        "matrix_criteria",
     )
 ]
 for _area in AREA_MATRICES:
