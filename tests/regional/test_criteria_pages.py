@@ -11,6 +11,7 @@ from django.urls import reverse
 from domain.audit.models import AuditEvent
 from domain.designation.criteria import get_set
 from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
+from tests.browser.crawl import INTERNAL_WORDS
 from tests.factories import region
 from tests.leaders.helpers import representative_of
 from tests.queries import assert_constant_queries
@@ -137,11 +138,23 @@ def test_a_bad_document_gets_a_clear_message_and_changes_nothing(client, signed_
     assert (draft.document, draft.status) == (before, CriteriaStatus.DRAFT)
 
 
-def test_a_step_out_of_order_is_refused_on_the_page(client, signed_in, representative):
+def test_a_step_out_of_order_goes_back_to_the_version_and_changes_nothing(client, signed_in, representative):
     signed_in(representative)
-    response = client.post(reverse("regional:criteria-in-force", kwargs={"version_id": version().pk}))
-    assert response.status_code == 200
-    assert "Only a version the regional board has agreed can be put in force" in errors(response)[0]
+    first = version()
+    for name in ("regional:criteria-in-force", "regional:criteria-agree", "regional:criteria-edit"):
+        response = client.post(reverse(name, kwargs={"version_id": first.pk}), {"agreed_by": "Board"})
+        assert response.url == reverse("regional:criteria-version", kwargs={"version_id": first.pk})
+    first.refresh_from_db()
+    assert (first.status, first.agreed_on) == (CriteriaStatus.IN_FORCE, None)
+    assert not AuditEvent.objects.filter(action__startswith="designation.criteria").exists()
+
+
+def test_no_version_shows_a_code_or_a_reference_to_the_plans(client, signed_in, representative):
+    signed_in(representative)
+    for row in CriteriaVersion.objects.all():
+        text = main_text(client.get(reverse("regional:criteria-version", kwargs={"version_id": row.pk})))
+        for pattern in INTERNAL_WORDS:
+            assert not pattern.search(text), (row.set_id, pattern.search(text).group(0))
 
 
 def test_another_region_s_version_answers_404_and_others_are_refused(client, signed_in, representative):

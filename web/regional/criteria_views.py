@@ -113,6 +113,8 @@ def criteria_edit(request, version_id):
 @policy(can_manage_criteria)
 def criteria_agree(request, version_id):
     version = _version_for(request, version_id)
+    if version.status != CriteriaStatus.DRAFT:  # its page offers what can be done now
+        return redirect("regional:criteria-version", version_id=version.pk)
     form = AgreementForm(request.POST if request.method == "POST" else None)
     return _step(
         request,
@@ -130,6 +132,8 @@ def criteria_agree(request, version_id):
 @policy(can_manage_criteria)
 def criteria_in_force(request, version_id):
     version = _version_for(request, version_id)
+    if version.status != CriteriaStatus.AGREED:
+        return redirect("regional:criteria-version", version_id=version.pk)
     form = ConfirmForm(request.POST if request.method == "POST" else None)
     return _step(
         request,
