@@ -18,6 +18,7 @@ from .criteria.grids import parse_grid
 from .criteria.sets import CriteriaSetError, parse_set
 from .criteria_models import CriteriaKind, CriteriaStatus, CriteriaVersion
 from .criteria_policies import can_manage_criteria_version
+from .criteria_wording import MAX_NUMBER, MAX_WORDING, apply_wording, wording_parts
 
 MAX_AGREED_BY = 200
 MAX_DOCUMENT = 200_000
@@ -121,14 +122,31 @@ def criteria_draft_start(*, actor, source: CriteriaVersion) -> CriteriaVersion:
     return draft
 
 
-@transaction.atomic
-def criteria_draft_update(*, actor, draft: CriteriaVersion, text: str) -> CriteriaVersion:
-    """Replaces the draft's document with `text` (JSON), validated as a set or grid. Its id,
-    version, role and region stay the draft's."""
+def _save_draft(*, actor, draft: CriteriaVersion, document: dict, how: str) -> CriteriaVersion:
     _refuse_unless_allowed(actor, draft)
     locked = _locked(draft)
     if locked.status != CriteriaStatus.DRAFT:
         raise CriteriaRefused("Only a draft can be changed: start a new draft from the version in force")
+    document.pop("status", None)  # a stored version's status is its row's
+    for key in ("id", "version", "role", "region"):
+        if key in locked.document and document.get(key) != locked.document[key]:
+            raise CriteriaRefused(f"The {key} of a version cannot be changed: keep {locked.document[key]!r}")
+    document = with_kept_entries(document, locked.document)
+    validate_document(locked.kind, document)
+    locked.document = document
+    locked.title = document["title"].strip()[:200]
+    locked.save(update_fields=["document", "title"])
+    audit_record(
+        actor=actor, action="designation.criteria.edited", subject=locked, data={"ref": locked.ref, "how": how}
+    )
+    draft.document, draft.title = locked.document, locked.title
+    return draft
+
+
+@transaction.atomic
+def criteria_draft_update(*, actor, draft: CriteriaVersion, text: str) -> CriteriaVersion:
+    """Replaces the draft's document with `text` (JSON), validated as a set or grid. Its id,
+    version, role and region stay the draft's."""
     if not isinstance(text, str) or not text.strip():
         raise CriteriaRefused("Enter the criteria")
     if len(text) > MAX_DOCUMENT:
@@ -139,18 +157,33 @@ def criteria_draft_update(*, actor, draft: CriteriaVersion, text: str) -> Criter
         raise CriteriaRefused(f"The criteria are not written correctly (line {error.lineno}: {error.msg})") from None
     if not isinstance(document, dict):
         raise CriteriaRefused("The criteria must be one object, starting with { and ending with }")
-    document.pop("status", None)  # a stored version's status is its row's
-    for key in ("id", "version", "role", "region"):
-        if key in locked.document and document.get(key) != locked.document[key]:
-            raise CriteriaRefused(f"The {key} of a version cannot be changed: keep {locked.document[key]!r}")
-    document = with_kept_entries(document, locked.document)
-    validate_document(locked.kind, document)
-    locked.document = document
-    locked.title = document["title"].strip()[:200]
-    locked.save(update_fields=["document", "title"])
-    audit_record(actor=actor, action="designation.criteria.edited", subject=locked, data={"ref": locked.ref})
-    draft.document, draft.title = locked.document, locked.title
-    return draft
+    return _save_draft(actor=actor, draft=draft, document=document, how="document")
+
+
+@transaction.atomic
+def criteria_draft_reword(*, actor, draft: CriteriaVersion, values: dict) -> CriteriaVersion:
+    """Changes the draft's wording and numbers (criteria_wording.wording_parts: key -> value):
+    each text non-empty and at most MAX_WORDING characters, each number a whole number from 0 to
+    MAX_NUMBER."""
+    _refuse_unless_allowed(actor, draft)
+    parts = {p.key: p for p in wording_parts(draft.kind, draft.document)}
+    clean = {}
+    for key, value in (values or {}).items():
+        part = parts.get(key)
+        if part is None:
+            continue
+        if part.kind == "number":
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
+                raise CriteriaRefused(f"{part.full_label} must be a whole number from 0 to {MAX_NUMBER}")
+        else:
+            value = value.strip() if isinstance(value, str) else ""
+            if not value:
+                raise CriteriaRefused(f"Enter the wording of {part.full_label[0].lower()}{part.full_label[1:]}")
+            if len(value) > MAX_WORDING:
+                raise CriteriaRefused(f"{part.full_label} must be {MAX_WORDING:,} characters or fewer")
+        clean[key] = value
+    document = apply_wording(draft.kind, draft.document, clean)
+    return _save_draft(actor=actor, draft=draft, document=document, how="wording")
 
 
 @transaction.atomic

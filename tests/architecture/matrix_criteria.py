@@ -22,6 +22,7 @@ ROWS: dict = {
     "regional:criteria-version": _representatives_only(),
     "regional:criteria-draft": _representatives_only(),
     "regional:criteria-edit": _representatives_only(),
+    "regional:criteria-document": _representatives_only(),
     "regional:criteria-agree": _representatives_only(),
     "regional:criteria-in-force": _representatives_only(),
 }
@@ -43,6 +44,7 @@ def kwargs(world) -> dict:
         "regional:criteria-version": {"version_id": world["criteria_in_force"].pk},
         "regional:criteria-draft": {"version_id": grid_in_force.pk},
         "regional:criteria-edit": {"version_id": world["criteria_draft"].pk},
+        "regional:criteria-document": {"version_id": world["criteria_draft"].pk},
         "regional:criteria-agree": {"version_id": world["criteria_draft"].pk},
         "regional:criteria-in-force": {"version_id": world["criteria_agreed"].pk},
     }

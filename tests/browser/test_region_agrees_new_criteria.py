@@ -37,16 +37,16 @@ def when_they_draft_4_years_as_a_head(page: Page) -> None:
     page.get_by_role("button", name="Start a new draft").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"{SET}, version 2")
     page.get_by_role("button", name="Change the draft").click()
-    criteria = page.get_by_label("The criteria")
-    criteria.fill("{ not finished")
+    wording = page.get_by_role("textbox", name="Criterion 1 (Criteria for the leader)", exact=True)
+    years = page.get_by_role("textbox", name="Years needed for criterion 1 (Criteria for the leader)", exact=True)
+    expect(years).to_have_value("3")
+    years.fill("40 years")
     page.get_by_role("button", name="Save the draft").click()
-    expect(page.get_by_role("alert")).to_contain_text("The criteria are not written correctly")
-    text = page.get_by_label("The criteria").input_value()
-    assert text == "{ not finished"
-    page.go_back()
-    page.reload()
-    text = page.get_by_label("The criteria").input_value()
-    criteria.fill(text.replace('"min_years": 3', '"min_years": 4', 1))
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Years needed for criterion 1 (Criteria for the leader) must be a whole number from 0 to 50"
+    )
+    wording.fill("have at least 4 years of experience as a serving headteacher (including acting head)")
+    years.fill("4")
     page.get_by_role("button", name="Save the draft").click()
     expect(page.get_by_text("The draft has been saved")).to_be_visible()
 

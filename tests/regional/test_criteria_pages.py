@@ -33,10 +33,7 @@ def main_text(response):
 
 
 def errors(response):
-    return [
-        a.get_text(strip=True)
-        for a in page(response).select(".govuk-error-summary__list a, .govuk-error-summary__list li")
-    ]
+    return [a.get_text(strip=True) for a in page(response).select(".govuk-error-summary__list li")]
 
 
 def version(set_id="yh-lle", number=1):
@@ -88,7 +85,7 @@ def test_from_a_new_draft_to_the_version_in_force(client, signed_in, representat
     draft = version(number=2)
     assert response.url == reverse("regional:criteria-version", kwargs={"version_id": draft.pk})
 
-    edit_url = reverse("regional:criteria-edit", kwargs={"version_id": draft.pk})
+    edit_url = reverse("regional:criteria-document", kwargs={"version_id": draft.pk})
     shown = page(client.get(edit_url)).find("textarea").get_text()
     assert "seed" not in shown.lower()  # where each entry comes from is kept, not shown
     document = json.loads(shown)
@@ -121,12 +118,38 @@ def test_from_a_new_draft_to_the_version_in_force(client, signed_in, representat
     assert AuditEvent.objects.filter(action="designation.criteria.in_force").count() == 1
 
 
+def test_the_wording_and_the_years_needed_are_changed_box_by_box(client, signed_in, representative):
+    signed_in(representative)
+    client.post(reverse("regional:criteria-draft", kwargs={"version_id": version().pk}))
+    draft = version(number=2)
+    url = reverse("regional:criteria-edit", kwargs={"version_id": draft.pk})
+    form = page(client.get(url)).find("main").find("form")
+    data = {t["name"]: t.get_text() for t in form.find_all("textarea")}
+    data |= {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("type") != "hidden"}
+    label = form.find("label", attrs={"for": "id_g0__c0__min_years"}).get_text(" ", strip=True)
+    assert label == "Years needed for criterion 1 (Criteria for the leader)"
+    assert "seed" not in form.get_text().lower() and "years_in_post" not in form.get_text()
+
+    response = client.post(url, {**data, "g0__c0__min_years": "51", "g0__c1__text": ""})
+    assert errors(response) == [  # in the page's order
+        "Years needed for criterion 1 (Criteria for the leader) must be a whole number from 0 to 50",
+        "Enter the wording of criterion 2 (Criteria for the leader)",
+    ]
+    response = client.post(url, {**data, "g0__c0__min_years": "4", "g0__c0__text": "have at least 4 years as a head"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    first = draft.document["groups"][0]["criteria"][0]
+    assert (first["text"], first["params"]["min_years"]) == ("have at least 4 years as a head", 4)
+
+
 def test_a_bad_document_gets_a_clear_message_and_changes_nothing(client, signed_in, representative):
     signed_in(representative)
     client.post(reverse("regional:criteria-draft", kwargs={"version_id": version().pk}))
     draft = version(number=2)
     before = draft.document
-    response = client.post(reverse("regional:criteria-edit", kwargs={"version_id": draft.pk}), {"document": "{ nope"})
+    response = client.post(
+        reverse("regional:criteria-document", kwargs={"version_id": draft.pk}), {"document": "{ nope"}
+    )
     assert response.status_code == 200
     assert errors(response)[0].startswith("The criteria are not written correctly (line 1")
     response = client.post(
@@ -141,7 +164,12 @@ def test_a_bad_document_gets_a_clear_message_and_changes_nothing(client, signed_
 def test_a_step_out_of_order_goes_back_to_the_version_and_changes_nothing(client, signed_in, representative):
     signed_in(representative)
     first = version()
-    for name in ("regional:criteria-in-force", "regional:criteria-agree", "regional:criteria-edit"):
+    for name in (
+        "regional:criteria-in-force",
+        "regional:criteria-agree",
+        "regional:criteria-edit",
+        "regional:criteria-document",
+    ):
         response = client.post(reverse(name, kwargs={"version_id": first.pk}), {"agreed_by": "Board"})
         assert response.url == reverse("regional:criteria-version", kwargs={"version_id": first.pk})
     first.refresh_from_db()

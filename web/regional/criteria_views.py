@@ -14,10 +14,11 @@ from domain.designation import criteria_services as services
 from domain.designation.criteria_models import CriteriaStatus
 from domain.designation.criteria_policies import can_manage_criteria, can_manage_criteria_version
 from domain.designation.criteria_selectors import ROLE_WORDS, criteria_in_words, criteria_versions_for, versions_of
+from domain.designation.criteria_wording import wording_parts
 from domain.designation.models import DesignationRole
 from web.common.policy import policy
 
-from .criteria_forms import AgreementForm, ConfirmForm, DocumentForm
+from .criteria_forms import AgreementForm, ConfirmForm, DocumentForm, WordingForm
 
 
 def _version_for(request, version_id):
@@ -94,6 +95,27 @@ def criteria_draft(request, version_id):
 
 @policy(can_manage_criteria)
 def criteria_edit(request, version_id):
+    """The draft's wording and the numbers its checks use, each in its own box."""
+    version = _version_for(request, version_id)
+    if version.status != CriteriaStatus.DRAFT:
+        return redirect("regional:criteria-version", version_id=version.pk)
+    form = WordingForm(
+        wording_parts(version.kind, version.document), request.POST if request.method == "POST" else None
+    )
+    return _step(
+        request,
+        version,
+        form,
+        "regional/criteria/wording.html",
+        f"Change the draft of {version.title}",
+        lambda data: services.criteria_draft_reword(actor=request.user, draft=version, values=form.values()),
+        "The draft has been saved",
+    )
+
+
+@policy(can_manage_criteria)
+def criteria_document(request, version_id):
+    """The draft's whole document, to add or remove criteria."""
     version = _version_for(request, version_id)
     if version.status != CriteriaStatus.DRAFT:
         return redirect("regional:criteria-version", version_id=version.pk)
@@ -104,7 +126,7 @@ def criteria_edit(request, version_id):
         version,
         form,
         "regional/criteria/edit.html",
-        f"Change the draft of {version.title}",
+        f"Add or remove criteria in the draft of {version.title}",
         lambda data: services.criteria_draft_update(actor=request.user, draft=version, text=data["document"]),
         "The draft has been saved",
     )
@@ -151,6 +173,7 @@ urlpatterns = [
     path("criteria/<id:version_id>/", criteria_version, name="criteria-version"),
     path("criteria/<id:version_id>/new-draft/", criteria_draft, name="criteria-draft"),
     path("criteria/<id:version_id>/change/", criteria_edit, name="criteria-edit"),
+    path("criteria/<id:version_id>/document/", criteria_document, name="criteria-document"),
     path("criteria/<id:version_id>/agree/", criteria_agree, name="criteria-agree"),
     path("criteria/<id:version_id>/put-in-force/", criteria_in_force, name="criteria-in-force"),
 ]

@@ -13,10 +13,12 @@ from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
 from domain.designation.criteria_services import (
     CriteriaRefused,
     criteria_agree,
+    criteria_draft_reword,
     criteria_draft_start,
     criteria_draft_update,
     criteria_put_in_force,
 )
+from domain.designation.criteria_wording import wording_parts
 from domain.organisations.models import OrganisationKind
 from tests import factories
 from tests.conftest import person_in_role
@@ -155,3 +157,60 @@ def test_only_a_representative_of_the_region_changes_its_criteria():
     with pytest.raises(CriteriaRefused, match="Only a regional representative of the region"):
         criteria_draft_start(actor=representative("London"), source=in_force())
     assert CriteriaVersion.objects.filter(set_id="yh-lle").count() == 1
+
+
+def test_the_wording_and_the_numbers_are_changed_without_the_document():
+    rep = representative()
+    draft = criteria_draft_start(actor=rep, source=in_force())
+    parts = {p.key: p for p in wording_parts(draft.kind, draft.document)}
+    assert parts["g0.title"].value == "Criteria for the leader"
+    assert parts["g0.c0.min_years"].label == "Years needed for criterion 1"
+
+    criteria_draft_reword(
+        actor=rep,
+        draft=draft,
+        values={
+            "g0.c0.text": "have at least 4 years of experience as a serving headteacher",
+            "g0.c0.min_years": 4,
+            "g0.c9.text": "ignored: not a part of this set",
+        },
+    )
+
+    draft.refresh_from_db()
+    first = draft.document["groups"][0]["criteria"][0]
+    assert (first["text"], first["params"]["min_years"]) == (
+        "have at least 4 years of experience as a serving headteacher",
+        4,
+    )
+    assert first["source"] == in_force().document["groups"][0]["criteria"][0]["source"]
+    assert AuditEvent.objects.filter(action="designation.criteria.edited", data__how="wording").exists()
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"g0.c0.text": "  "}, "Enter the wording of criterion 1"),
+        (
+            {"g0.c0.min_years": 51},
+            r"Years needed for criterion 1 \(Criteria for the leader\) must be a whole number from 0 to 50",
+        ),
+        ({"g0.c0.min_years": "3"}, "must be a whole number"),
+        ({"g0.title": "x" * 2001}, r"Title of the group \(Criteria for the leader\) must be 2,000 characters or fewer"),
+    ],
+)
+def test_bad_wording_is_refused_and_changes_nothing(values, message):
+    rep = representative()
+    draft = criteria_draft_start(actor=rep, source=in_force())
+    before = draft.document
+    with pytest.raises(CriteriaRefused, match=message):
+        criteria_draft_reword(actor=rep, draft=draft, values=values)
+    draft.refresh_from_db()
+    assert draft.document == before
+
+
+def test_a_grid_s_competencies_are_reworded():
+    rep = representative()
+    draft = criteria_draft_start(actor=rep, source=in_force("regional-grid"))
+    criteria_draft_reword(actor=rep, draft=draft, values={"c1.title": "Coaching and mentoring other leaders"})
+    draft.refresh_from_db()
+    assert draft.document["competencies"][1]["title"] == "Coaching and mentoring other leaders"
