@@ -113,8 +113,13 @@ LINKS: dict[str, str] = {link: section.key for section in SECTIONS for link in s
 # Links to a person's account that the export leaves out, and why. The person did these things in
 # their role, about someone else's record; what they did is in the audit trail section.
 _AS_STAFF = "What they did in their role, about another person's record: in the audit trail section"
+_CRITERIA = (
+    "The region's criteria they drafted or recorded the board's agreement of, in their role: in the audit trail section"
+)
 EXCLUDED_LINKS: dict[str, str] = {
     "accounts.Invitation.invited_by": _AS_STAFF,
+    "designation.CriteriaVersion.created_by": _CRITERIA,
+    "designation.CriteriaVersion.agreement_recorded_by": _CRITERIA,
     "recruitment.RecruitmentRound.created_by": _AS_STAFF,
     "recruitment.ReferenceRequest.sent_by": _AS_STAFF,
     "recruitment.ReferenceRequest.nominated_by": "Their own applications' references are in the references section",

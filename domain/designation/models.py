@@ -274,3 +274,6 @@ class ReviewFeedback(models.Model):
 
     def __str__(self):
         return f"Feedback for {self.review}"
+
+
+from .criteria_models import CriteriaVersion  # noqa: E402,F401 (a model of this app)

@@ -11,13 +11,15 @@ Seed 004 §13: NLE selection runs in order — i. eligibility, ii. "Paper exerci
 that we would expect an NLE to have", iii. "Interview or assessment" — so an NLE application is
 assessed only after its paper exercise is scored."""
 
-from dataclasses import dataclass
 from statistics import mean
 
 from django.db import transaction
 from django.utils import timezone
 
 from domain.audit.services import audit_record
+from domain.designation.criteria.grids import Competency
+from domain.designation.criteria.sets import CriteriaSetError
+from domain.designation.criteria_selectors import grid_by_ref, in_force_grid_row, stored_grid
 from domain.designation.models import DesignationRole
 from domain.workflows.table import transition
 
@@ -34,13 +36,9 @@ SCORE_LABELS = {1: "Not shown", 2: "Partly shown", 3: "Shown", 4: "Strongly show
 PAPER_MAX = 100  # the paper exercise is scored as a percentage
 
 
-@dataclass(frozen=True)
-class Competency:
-    key: str
-    title: str
-    source: str
-
-
+# The first versions of the grids, as loaded by designation migration 0003 from
+# criteria_sets/grids/ (issue 14: the grids are the region's own data since); used only where no
+# grid is stored.
 # DRAFT regional grid (seed 000 lists no competencies; these follow its LLE criteria).
 REGIONAL_GRID = (
     Competency(
@@ -82,6 +80,16 @@ NLE_GRID = (
 
 
 def grid_for(application: Application) -> tuple[Competency, ...]:
+    """The grid in force when the application was submitted (issue 14), else the one in force now
+    for the round's role."""
+    if application.assessment_grid:
+        try:
+            return grid_by_ref(application.assessment_grid).competencies
+        except CriteriaSetError:
+            pass
+    row = in_force_grid_row(application.round.role)
+    if row is not None:
+        return stored_grid(row).competencies
     return NLE_GRID if application.round.role == DesignationRole.NLE else REGIONAL_GRID
 
 

@@ -137,7 +137,8 @@ def run_check(*, actor, locked: Application, facts: Facts | None = None) -> Elig
     one; the first run moves the application on to eligibility_checked, a later run is audited and
     leaves the status as it is. Called inside the caller's transaction, after its policy check."""
     try:
-        criteria_set = get_set(locked.round.criteria_set)
+        # Issue 14: the version in force when the application was submitted, else the round's.
+        criteria_set = get_set(locked.criteria_set or locked.round.criteria_set)
     except CriteriaSetError as error:
         raise RecruitmentRefused(f"The round's criteria set cannot be used: {error}") from None
     if not isinstance(facts, Facts) and facts is not None:

@@ -74,6 +74,10 @@ class Application(models.Model):
         max_length=30, choices=ApplicationStatus.choices, default=ApplicationStatus.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The criteria set and assessment grid ("id@version") in force when the application was
+    # submitted: it is judged by them, whatever the region agrees later (issue 14).
+    criteria_set = models.CharField(max_length=80, blank=True)
+    assessment_grid = models.CharField(max_length=80, blank=True)
     withdrawn_reason = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

@@ -167,7 +167,7 @@ def organisations_running_rounds_for(user):
     regional representative, those of their region."""
     from domain.organisations.models import BROKERING_KINDS, Organisation
 
-    organisations = Organisation.objects.filter(kind__in=BROKERING_KINDS).order_by("name")
+    organisations = Organisation.objects.filter(kind__in=BROKERING_KINDS).select_related("region").order_by("name")
     if user.is_superuser:
         return organisations
     return organisations.filter(

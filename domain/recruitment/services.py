@@ -10,7 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from domain.audit.services import audit_record
-from domain.designation.criteria.sets import CriteriaSetError, get_set
+from domain.designation.criteria.sets import CriteriaSetError, get_set, in_force_ref
+from domain.designation.criteria_models import CHOOSABLE
+from domain.designation.criteria_selectors import NATIONAL, in_force_grid_row, set_version
 from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
 from domain.notifications.services import reminders_cancel_about
@@ -44,6 +46,21 @@ def _codes(values, name: str) -> list[str]:
     if len(set(codes)) != len(codes):
         raise RecruitmentRefused(f"A {name[:-1]} is listed twice")
     return codes
+
+
+def _refuse_unless_choosable(criteria_set: str, role: str, organisation) -> None:
+    """A round uses a criteria set the regional board has agreed (or in force), of its role and of
+    its region or the national ones (seed 000, Criteria: the region sets the criteria; issue 14)."""
+    version = set_version(criteria_set)
+    if version is None or version.status not in CHOOSABLE:
+        raise RecruitmentRefused("Choose a criteria set the regional board has agreed")
+    if version.role != role:
+        raise RecruitmentRefused(
+            f"That criteria set is for another role: choose one for the {DesignationRole(role).label.lower()} role"
+        )
+    region = organisation.region.code if organisation.region_id else None
+    if region is not None and version.region not in (region, NATIONAL):
+        raise RecruitmentRefused("That criteria set is another region's: choose one of your region")
 
 
 @transaction.atomic
@@ -85,6 +102,7 @@ def round_create(
         get_set(criteria_set)
     except CriteriaSetError:
         raise RecruitmentRefused("Choose a criteria set from the list") from None
+    _refuse_unless_choosable(criteria_set, role, organisation)
     phases = _codes(phases, "phases")
     unknown = [p for p in phases if p not in PHASE_CODES]
     if unknown:
@@ -348,10 +366,18 @@ def application_submit(*, actor, application: Application) -> Application:
         organisation=locked.round.organisation,
         data={"form_version": locked.declarations.get("version", "")},
     )
+    # Issue 14: the application is judged by the criteria and the grid in force when it is made.
+    set_id = locked.round.criteria_set.partition("@")[0]
+    criteria_set = in_force_ref(set_id) or locked.round.criteria_set
+    grid = in_force_grid_row(locked.round.role)
+    grid_ref = grid.ref if grid is not None else ""
     now = timezone.now()
-    Application.objects.filter(pk=locked.pk).update(submitted_at=now, updated_at=now)
+    Application.objects.filter(pk=locked.pk).update(
+        submitted_at=now, updated_at=now, criteria_set=criteria_set, assessment_grid=grid_ref
+    )
     for obj in (locked, application):
         obj.status, obj.submitted_at = ApplicationStatus.SUBMITTED, now
+        obj.criteria_set, obj.assessment_grid = criteria_set, grid_ref
     return application
 
 

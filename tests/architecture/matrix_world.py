@@ -33,6 +33,7 @@ from domain.organisations.models import AllianceMembership, Organisation, Organi
 from domain.organisations.national import ensure_department
 from domain.schools.models import School
 from tests.architecture.matrix_reviews import review_records
+from tests.architecture.matrix_criteria import criteria_records
 from tests.architecture.matrix_world_records import more_records, selection_records
 
 ANON = "signed out"
@@ -268,6 +269,7 @@ def build_world() -> dict:
         | more_records(people[OWNER], world["meeting"])
         | selection_records(people[OWNER])
         | review_records(people[OWNER])
+        | criteria_records(people[OWNER])
     )
 
 

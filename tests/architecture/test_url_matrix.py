@@ -165,6 +165,7 @@ AREA_MATRICES = [
         "matrix_application_posts",
         "matrix_department",
         "matrix_reviews",
+        "matrix_criteria",
     )
 ]
 for _area in AREA_MATRICES:

@@ -106,6 +106,7 @@ def test_a_round_with_an_unknown_criteria_set_cannot_be_checked():
     # Its set was taken out of the service after the round was made (a new round must choose one
     # on file: test_rounds).
     type(round_).objects.filter(pk=round_.pk).update(criteria_set="no-such-set@1")
+    type(application).objects.filter(pk=application.pk).update(criteria_set="no-such-set@1")
     application.refresh_from_db()
 
     with pytest.raises(

@@ -54,7 +54,11 @@ def test_a_regional_representative_manages_the_rounds_of_their_region():
     region_body = factories.OrganisationFactory(kind=OrganisationKind.REGIONAL_BODY)
     representative = person_in_role(Role.REGIONAL_REPRESENTATIVE, organisation=region_body)
     round_ = make_round()
-    elsewhere = make_round(organisation=factories.OrganisationFactory(region=factories.region("London")))
+    elsewhere = make_round(  # London's round uses a national set: the Yorkshire one is not London's
+        organisation=factories.OrganisationFactory(region=factories.region("London")),
+        role="nle",
+        criteria_set="national-nle@1",
+    )
     assert can_manage_round(representative, round_)
     assert not can_manage_round(representative, elsewhere)
     assert len(applications_of_round(round_, representative).all()) == 0

@@ -7,11 +7,14 @@ from django.core import mail
 from django.urls import reverse
 
 from domain.accounts.roles import Role
+from domain.designation.criteria_models import CriteriaVersion
+from domain.designation.criteria_services import criteria_draft_start
 from domain.recruitment.models import RecruitmentRound, ReferenceRequest
 from domain.recruitment.reference_services import reference_submit
 from domain.recruitment.workflows import ReferenceStatus, RoundStatus
 from tests import factories
 from tests.conftest import person_in_role
+from tests.leaders.helpers import representative_of
 from tests.queries import assert_constant_queries
 from tests.recruitment.helpers import (
     REFERENCE_ANSWER,
@@ -161,6 +164,35 @@ def test_the_service_s_refusal_is_shown_in_the_error_summary(client, signed_in, 
         },
     )
     assert errors(response) == ["Choose a criteria set from the list"]
+
+
+def test_a_round_chooses_from_the_sets_the_board_agreed_and_another_role_s_set_is_refused(client, signed_in, tsa):
+    criteria_draft_start(
+        actor=representative_of(factories.region()), source=CriteriaVersion.objects.get(set_id="yh-lle")
+    )
+    organisation, coordinator = tsa
+    page = signed_in(coordinator).get(reverse("rounds:round-create"))
+    offered = [o["value"] for o in soup(page).select("select[name=criteria_set] option") if o["value"]]
+    assert "yh-lle@1" in offered and "national-nle@1" in offered
+    assert "yh-lle@2" not in offered  # a draft is not the board's yet
+
+    response = client.post(
+        reverse("rounds:round-create"),
+        {
+            "organisation": organisation.pk,
+            "role": "lle",
+            "title": "Round",
+            **date_boxes("opens_on", "1", "12", "2026"),
+            **date_boxes("closes_on", "31", "1", "2027"),
+            "local_need": "Need",
+            "phases": ["primary"],
+            "criteria_set": "national-nle@1",
+        },
+    )
+    assert errors(response) == [
+        "That criteria set is for another role: choose one for the local leader of education role"
+    ]
+    assert not RecruitmentRound.objects.exists()
 
 
 def test_the_round_page_lists_its_applications_with_references_answered(client, signed_in, tsa, round_):

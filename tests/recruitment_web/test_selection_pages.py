@@ -67,7 +67,13 @@ def test_eligibility_is_checked_and_shown_criterion_by_criterion(signed_in):
     round_, coordinator = coordinated_round()
     application = references_complete(round_)
     client = signed_in(coordinator)
-    assert "Check eligibility" in main_text(client.get(url("eligibility", application)))
+    before = main_text(client.get(url("eligibility", application)))
+    assert "Check eligibility" in before
+    # The set in force when it was submitted (issue 14), named, never its code.
+    assert (
+        "criteria in force when it was submitted, Local leader of education, Yorkshire and the Humber (version 1)"
+        in before
+    )
     response = client.post(url("eligibility", application), follow=True)
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ELIGIBILITY_CHECKED

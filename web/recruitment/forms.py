@@ -118,6 +118,12 @@ class RoundForm(forms.Form):
             widget=forms.RadioSelect,
             error_messages={"required": "Choose the role the round recruits", "invalid_choice": "Choose a role listed"},
         )
+        # The sets the board has agreed, of the organisations' regions and the national ones.
+        regions = {o.region.code for o in organisations if o.region_id}
+        unplaced = any(not o.region_id for o in organisations)
+        self.fields["criteria_set"].choices = [("", "Choose a criteria set")] + set_choices(
+            None if unplaced else regions
+        )
         self.order_fields(
             ["organisation", "role", "title", "opens_on", "closes_on", "local_need", "phases", "criteria_set"]
         )
@@ -145,7 +151,7 @@ class RoundForm(forms.Form):
         },
     )
     criteria_set = forms.ChoiceField(
-        choices=set_choices,
+        choices=(),
         error_messages={
             "required": "Choose the criteria set applicants are checked against",
             "invalid_choice": "Choose a criteria set from the list",

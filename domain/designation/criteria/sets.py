@@ -1,6 +1,9 @@
-"""Criteria sets are data: JSON files in domain/designation/criteria_sets/, one file per version
-of a set, per role and region. This module loads and validates them; a malformed set is refused
-with one message naming the file and the bad entry. The format is in docs/eligibility.md."""
+"""Criteria sets are data, one version of a set per role and region. Since issue 14 the versions
+are the region's own, stored in the database (criteria_models.CriteriaVersion: drafted, agreed by
+the regional board, put in force); the JSON files in domain/designation/criteria_sets/ are the seed
+of migration 0003 and the fixtures of the engine's tests (`load_sets`). Every version, stored or on
+file, is validated by `parse_set`: a malformed set is refused with one message naming where it is
+and the bad entry. The format is in docs/eligibility.md."""
 
 import json
 import re
@@ -227,10 +230,54 @@ def load_sets(directory: Path = SETS_DIR) -> list[CriteriaSet]:
     return sorted(sets, key=lambda s: (s.region, s.role, s.id, s.version))
 
 
+def stored_set(row) -> CriteriaSet:
+    """The CriteriaSet of a stored version (a CriteriaVersion row), validated; its status is the
+    row's: "draft" until the board agrees it, "published" once agreed."""
+    from domain.designation.criteria_models import CriteriaStatus
+
+    status = "draft" if row.status == CriteriaStatus.DRAFT else "published"
+    return parse_set({**row.document, "status": status}, file=f"{row.set_id} version {row.version}")
+
+
+def _stored_rows():
+    from domain.designation.criteria_models import CriteriaKind, CriteriaVersion
+
+    return CriteriaVersion.objects.filter(kind=CriteriaKind.SET)
+
+
+def _get_stored(ref: str) -> CriteriaSet:
+    """A stored set by "ID@VERSION", or by "ID": the version in force, else the latest agreed,
+    else the latest draft."""
+    from domain.designation.criteria_models import CriteriaStatus
+
+    set_id, _, version = ref.partition("@")
+    rows = _stored_rows().filter(set_id=set_id)
+    if version:
+        row = rows.filter(version=int(version)).first() if version.isdigit() else None
+        if row is None:
+            versions = ", ".join(str(v) for v in rows.values_list("version", flat=True))
+            if not versions:
+                known = ", ".join(sorted(set(_stored_rows().values_list("set_id", flat=True)))) or "none"
+                raise CriteriaSetError(f"No criteria set {set_id!r}; known sets: {known}")
+            raise CriteriaSetError(f"No version {version!r} of criteria set {set_id!r}; versions: {versions}")
+        return stored_set(row)
+    found = list(rows.order_by("-version"))
+    if not found:
+        known = ", ".join(sorted(set(_stored_rows().values_list("set_id", flat=True)))) or "none"
+        raise CriteriaSetError(f"No criteria set {set_id!r}; known sets: {known}")
+    for wanted in (CriteriaStatus.IN_FORCE, CriteriaStatus.AGREED):
+        match = [r for r in found if r.status == wanted]
+        if match:
+            return stored_set(match[0])
+    return stored_set(found[0])
+
+
 def get_set(ref: str, sets: list[CriteriaSet] | None = None) -> CriteriaSet:
-    """A set by "ID" or "ID@VERSION". Without a version: the latest published version, or the
-    latest draft when none is published."""
-    sets = load_sets() if sets is None else sets
+    """A set by "ID" or "ID@VERSION". Given `sets` (say the files, `load_sets()`): without a
+    version, the latest published version, or the latest draft when none is published. Without
+    `sets`: the stored versions (`_get_stored`)."""
+    if sets is None:
+        return _get_stored(ref)
     set_id, _, version = ref.partition("@")
     found = [s for s in sets if s.id == set_id]
     if not found:
@@ -246,19 +293,38 @@ def get_set(ref: str, sets: list[CriteriaSet] | None = None) -> CriteriaSet:
     return max(published or found, key=lambda s: s.version)
 
 
+def in_force_ref(set_id: str) -> str | None:
+    """The ref ("ID@VERSION") of the stored version of `set_id` in force, or None."""
+    from domain.designation.criteria_models import CriteriaStatus
+
+    version = _stored_rows().filter(set_id=set_id, status=CriteriaStatus.IN_FORCE).values_list("version", flat=True)
+    version = version.first()
+    return f"{set_id}@{version}" if version is not None else None
+
+
 def set_label(ref: str, sets: list[CriteriaSet] | None = None) -> str:
     """A set as a person reads it: its title and version ("Local leader of education, Yorkshire and
     the Humber (version 1)"), never its code. A set no longer on file is "a criteria set no longer
     in use"."""
     try:
         found = get_set(ref, sets)
-    except CriteriaSetError:
+    except (CriteriaSetError, ValueError):
         return "A criteria set no longer in use"
     return f"{found.title} (version {found.version})"
 
 
-def set_choices(sets: list[CriteriaSet] | None = None) -> list[tuple[str, str]]:
-    """The sets a round may use, as (code, label): the published ones, then drafts, each marked."""
-    sets = load_sets() if sets is None else sets
-    ordered = sorted(sets, key=lambda s: (s.status != "published", s.title, s.version))
-    return [(s.ref, f"{s.title} (version {s.version}{', draft' if s.status != 'published' else ''})") for s in ordered]
+def set_choices(regions=None) -> list[tuple[str, str]]:
+    """The stored versions a round may use, as (code, label): those agreed by the regional board
+    or in force, of the given region codes and the national sets (all regions when None); in
+    force first, an agreed version not yet in force marked so. Seed 000, Criteria: the region
+    sets the criteria applicants must meet."""
+    from domain.designation.criteria_models import CHOOSABLE, CriteriaStatus
+
+    rows = _stored_rows().filter(status__in=CHOOSABLE)
+    if regions is not None:
+        rows = rows.filter(region__in=[*regions, "national"])
+    ordered = sorted(rows, key=lambda r: (r.status != CriteriaStatus.IN_FORCE, r.title, r.version))
+    return [
+        (r.ref, f"{r.title} (version {r.version}{'' if r.status == CriteriaStatus.IN_FORCE else ', not yet in force'})")
+        for r in ordered
+    ]

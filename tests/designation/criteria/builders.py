@@ -3,7 +3,9 @@ of a set, and small changes to it. The clock is frozen on 22 November 2026 (test
 
 import copy
 
-from domain.designation.criteria import evaluate, facts_from_dict, get_set
+from domain.designation.criteria import evaluate, facts_from_dict, get_set, load_sets
+
+FILE_SETS = load_sets()  # the JSON files: the engine's fixtures (stored versions start from them)
 
 AS_OF = "2026-11-22"
 URN = 100001
@@ -173,7 +175,7 @@ def no_school(raw):
 
 
 def evaluation(set_ref: str, raw: dict):
-    return evaluate(get_set(set_ref), facts_from_dict(raw))
+    return evaluate(get_set(set_ref, FILE_SETS), facts_from_dict(raw))
 
 
 def criterion(set_ref: str, raw: dict, criterion_id: str):

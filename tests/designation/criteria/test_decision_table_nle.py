@@ -4,7 +4,7 @@ following eligibility routes")."""
 
 import pytest
 
-from domain.designation.criteria import MET, NEEDS_EVIDENCE, NOT_MET, get_set
+from domain.designation.criteria import MET, NEEDS_EVIDENCE, NOT_MET, get_set, load_sets
 
 from .builders import (
     ACADEMY_URN,
@@ -25,6 +25,8 @@ from .builders import (
     report_card,
     ungraded,
 )
+
+FILE_SETS = load_sets()  # the JSON files: the engine's fixtures (stored versions start from them)
 
 FOOTNOTE_1 = "beacon_not_inspected_during_improvement"
 FOOTNOTE_2 = "mat_school_improvement_leader"
@@ -261,7 +263,7 @@ def test_nle_criterion(criterion_id, changes, expected, fragment):
 
 
 def test_the_table_covers_every_shipped_nle_criterion_and_each_result():
-    shipped = {c.id for g in get_set("national-nle").groups for c in g.criteria}
+    shipped = {c.id for g in get_set("national-nle", FILE_SETS).groups for c in g.criteria}
     covered = {(cid, expected) for cid, _, _, expected, _ in TABLE}
     assert shipped == {cid for cid, _ in covered}
     for cid in shipped:
@@ -358,7 +360,7 @@ def test_every_route_is_shown_with_its_criteria_and_the_outcome_names_the_route(
 
 
 def test_the_seed_words_are_quoted_in_the_set():
-    nle = get_set("national-nle")
+    nle = get_set("national-nle", FILE_SETS)
     beacon = next(c for c in nle.group("beacon_of_excellence").criteria if c.exception)
     assert beacon.exception.text.startswith("This may include, by exception, a headteacher who leads a school")
     mat = next(c for c in nle.group("transformative_mat_ceo").criteria if c.exception)

@@ -6,16 +6,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from domain.designation.criteria import NEEDS_EVIDENCE, NOT_MET, Facts, evaluate, facts_from_school, get_set
+from domain.designation.criteria import NEEDS_EVIDENCE, NOT_MET, Facts, evaluate, facts_from_school, get_set, load_sets
 from domain.schools.models import Inspection, InspectionKind, OfstedGrade
 from tests.factories import SchoolFactory
+
+FILE_SETS = load_sets()  # the JSON files: the engine's fixtures (stored versions start from them)
 
 pytestmark = pytest.mark.django_db
 
 
 def rated_good(school_facts):
     facts = Facts(as_of=dt.date(2026, 11, 22), schools=(school_facts,), current_school_urn=school_facts.urn)
-    result = evaluate(get_set("yh-lle"), facts)
+    result = evaluate(get_set("yh-lle", FILE_SETS), facts)
     return next(c for c in result.groups[1].criteria if c.id == "school_rated_good")
 
 

@@ -52,7 +52,7 @@ def test_the_shipped_sets_load_per_role_and_region_with_their_status():
 
 def test_every_shipped_draft_criterion_not_from_a_seed_says_so():
     for ref in ("national-sle", "national-nlg"):
-        criteria_set = get_set(ref)
+        criteria_set = get_set(ref, load_sets())
         assert criteria_set.description.startswith("DRAFT")
         for group in criteria_set.groups:
             for c in group.criteria:
@@ -77,9 +77,9 @@ def test_without_a_published_version_the_latest_draft_is_used(tmp_path):
 
 def test_unknown_set_and_version_are_refused_with_what_exists():
     with pytest.raises(CriteriaSetError, match=r"No criteria set 'nope'; known sets: national-nle, national-nlg"):
-        get_set("nope")
+        get_set("nope", load_sets())
     with pytest.raises(CriteriaSetError, match=r"No version '7' of criteria set 'yh-lle'; versions: 1"):
-        get_set("yh-lle@7")
+        get_set("yh-lle@7", load_sets())
 
 
 def broken(path, value):
