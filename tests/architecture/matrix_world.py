@@ -32,8 +32,8 @@ from domain.designation.services import designation_create
 from domain.organisations.models import AllianceMembership, Organisation, OrganisationKind, Region
 from domain.organisations.national import ensure_department
 from domain.schools.models import School
-from tests.architecture.matrix_reviews import review_records
 from tests.architecture.matrix_criteria import criteria_records
+from tests.architecture.matrix_reviews import review_records
 from tests.architecture.matrix_world_records import more_records, selection_records
 
 ANON = "signed out"
