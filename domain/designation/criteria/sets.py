@@ -318,13 +318,7 @@ def set_choices(regions=None) -> list[tuple[str, str]]:
     or in force, of the given region codes and the national sets (all regions when None); in
     force first, an agreed version not yet in force marked so. Seed 000, Criteria: the region
     sets the criteria applicants must meet."""
-    from domain.designation.criteria_models import CHOOSABLE, CriteriaStatus
+    from domain.designation.criteria_models import CriteriaKind
+    from domain.designation.criteria_selectors import version_choices
 
-    rows = _stored_rows().filter(status__in=CHOOSABLE)
-    if regions is not None:
-        rows = rows.filter(region__in=[*regions, "national"])
-    ordered = sorted(rows, key=lambda r: (r.status != CriteriaStatus.IN_FORCE, r.title, r.version))
-    return [
-        (r.ref, f"{r.title} (version {r.version}{'' if r.status == CriteriaStatus.IN_FORCE else ', not yet in force'})")
-        for r in ordered
-    ]
+    return version_choices(CriteriaKind.SET, regions)
