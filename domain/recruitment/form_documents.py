@@ -16,7 +16,7 @@ one message naming the bad entry (like criteria.sets.parse_set). The form's vers
 forms written in code (application_form.FORMS) are the first versions (migration 0005) and the
 tests' fixtures."""
 
-from domain.designation.criteria.sets import ID_PATTERN, CriteriaSetError
+from domain.designation.criteria.sets import ID_PATTERN, CriteriaSetError, identity
 
 from .application_form import ApplicationForm, Declaration, Route, Section
 
@@ -107,14 +107,7 @@ def _entries(raw: dict, name: str, file: str, required: bool):
 def parse_form(raw, file: str = "<form>") -> ApplicationForm:
     """An ApplicationForm from its JSON document; CriteriaSetError names the bad entry."""
     _need(isinstance(raw, dict), file, "an application form is a JSON object {...}")
-    form_id = raw.get("id")
-    _need(isinstance(form_id, str) and bool(ID_PATTERN.match(form_id)), f"{file}: id", f"{form_id!r} is not an id")
-    version = raw.get("version")
-    _need(
-        isinstance(version, int) and not isinstance(version, bool) and version >= 1,
-        f"{file}: version",
-        f"{version!r} is not a whole number from 1",
-    )
+    form_id, version = identity(raw, file)
     role = raw.get("role")
     _need(role in ROLES, f"{file}: role", f"{role!r} is not one of {', '.join(ROLES)}")
     for key in ("title", "region"):
