@@ -1,11 +1,12 @@
-"""Criteria sets and assessment grids as the region's own data (issue 14): every version of a set
+"""Criteria sets, assessment grids and application forms as the region's own data (issue 14): every version of a set
 or grid is a row, kept for good. A version is drafted, agreed by the regional board (the regional
 representative records who agreed it and when, on the board's behalf), then put in force; the
 version in force before it is then superseded, never deleted, so an application stays judged by
 the version in force when it was made.
 
 The first versions were loaded from the JSON files in criteria_sets/ (the criteria sets) and
-criteria_sets/grids/ (the assessment grids) by migration 0003, "agreed on adoption"."""
+criteria_sets/grids/ (the assessment grids) by migration 0004, and the application forms from
+their code definitions (recruitment.application_form) by migration 0005, "agreed on adoption"."""
 
 from django.conf import settings
 from django.db import models
@@ -14,6 +15,7 @@ from django.db import models
 class CriteriaKind(models.TextChoices):
     SET = "set", "Eligibility criteria"
     GRID = "grid", "Assessment grid"
+    FORM = "form", "Application form"
 
 
 class CriteriaStatus(models.TextChoices):

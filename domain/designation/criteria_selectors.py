@@ -5,7 +5,7 @@ from domain.accounts.selectors import organisation_ids_of
 
 from .criteria.grids import Grid, parse_grid
 from .criteria.sets import CriteriaSetError
-from .criteria_models import CriteriaKind, CriteriaStatus, CriteriaVersion
+from .criteria_models import CHOOSABLE, CriteriaKind, CriteriaStatus, CriteriaVersion
 
 NATIONAL = "national"
 
@@ -34,6 +34,20 @@ def criteria_versions_for(user):
 def versions_of(version: CriteriaVersion):
     """Every version of the same set or grid, newest first."""
     return CriteriaVersion.objects.filter(kind=version.kind, set_id=version.set_id).order_by("-version")
+
+
+def version_choices(kind: str, regions=None) -> list[tuple[str, str]]:
+    """The versions of `kind` a round may use, as (ref, label): those agreed by the regional board
+    or in force, of the given region codes and the national ones (all regions when None); in force
+    first, an agreed version not yet in force marked so."""
+    rows = CriteriaVersion.objects.filter(kind=kind, status__in=CHOOSABLE)
+    if regions is not None:
+        rows = rows.filter(region__in=[*regions, NATIONAL])
+    ordered = sorted(rows, key=lambda r: (r.status != CriteriaStatus.IN_FORCE, r.title, r.version))
+    return [
+        (r.ref, f"{r.title} (version {r.version}{'' if r.status == CriteriaStatus.IN_FORCE else ', not yet in force'})")
+        for r in ordered
+    ]
 
 
 def stored_grid(row: CriteriaVersion) -> Grid:
@@ -83,11 +97,13 @@ ROLE_WORDS = {"": "Every role without a grid of its own"}
 
 
 def criteria_in_words(version: CriteriaVersion) -> dict:
-    """A version as a person reads it: the groups of criteria (or the grid's competencies) in
-    plain words, without ids, rule names or sources. A document that no longer parses says so."""
+    """A version as a person reads it: the groups of criteria (or the grid's competencies, or the
+    form's sections) in plain words, without ids, rule names or sources. A document that no longer parses says so."""
     from .criteria.sets import stored_set
 
     try:
+        if version.kind == CriteriaKind.FORM:
+            return {"form": form_in_words(version)}
         if version.kind == CriteriaKind.GRID:
             grid = stored_grid(version)
             return {"competencies": [c.title for c in grid.competencies]}
@@ -112,4 +128,37 @@ def criteria_in_words(version: CriteriaVersion) -> dict:
             }
             for group in found.groups
         ],
+    }
+
+
+def form_in_words(version: CriteriaVersion) -> dict:
+    """An application form as a person reads it: what it asks besides its sections, its routes,
+    its sections (with their hints, whether they must be answered and the route they belong to)
+    and its declarations; never the keys or the criteria they answer."""
+    from domain.recruitment.form_documents import stored_form
+
+    form = stored_form(version)
+    routes = {r.key: r.title for r in form.routes}
+    asks = [
+        "Applicants must give at least one post they have held"
+        if form.posts_required
+        else "Applicants may give the posts they have held"
+    ]
+    if form.asks_specialisms:
+        asks.append("Applicants choose their specialisms")
+    if form.routes:
+        asks.append("Applicants choose one route")
+    return {
+        "asks": asks,
+        "routes": [{"title": r.title, "hint": r.hint} for r in form.routes],
+        "sections": [
+            {
+                "title": s.title,
+                "hint": s.hint,
+                "required": "Must be answered" if s.required else "Optional",
+                "route": f"Only on the route: {routes[s.route]}" if s.route else "",
+            }
+            for s in form.sections
+        ],
+        "declarations": [d.text for d in form.declarations],
     }

@@ -80,10 +80,15 @@ def _locked(version: CriteriaVersion) -> CriteriaVersion:
 
 
 def validate_document(kind: str, document) -> None:
-    """Raises CriteriaRefused naming the bad entry when the document is not a valid set or grid."""
+    """Raises CriteriaRefused naming the bad entry when the document is not a valid set, grid or
+    application form."""
     try:
         if kind == CriteriaKind.GRID:
             parse_grid(document, file="The grid")
+        elif kind == CriteriaKind.FORM:
+            from domain.recruitment.form_documents import parse_form
+
+            parse_form(document, file="The form")
         else:
             parse_set({**document, "status": "draft"} if isinstance(document, dict) else document, file="The criteria")
     except CriteriaSetError as error:
@@ -163,8 +168,9 @@ def criteria_draft_update(*, actor, draft: CriteriaVersion, text: str) -> Criter
 @transaction.atomic
 def criteria_draft_reword(*, actor, draft: CriteriaVersion, values: dict) -> CriteriaVersion:
     """Changes the draft's wording and numbers (criteria_wording.wording_parts: key -> value):
-    each text non-empty and at most MAX_WORDING characters, each number a whole number from 0 to
-    MAX_NUMBER."""
+    each text non-empty (an optional one, like a section's hint, may be empty) and at most
+    MAX_WORDING characters, each number a whole number from 0 to MAX_NUMBER, each yes or no a
+    boolean."""
     _refuse_unless_allowed(actor, draft)
     parts = {p.key: p for p in wording_parts(draft.kind, draft.document)}
     clean = {}
@@ -175,9 +181,12 @@ def criteria_draft_reword(*, actor, draft: CriteriaVersion, values: dict) -> Cri
         if part.kind == "number":
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_NUMBER:
                 raise CriteriaRefused(f"{part.full_label} must be a whole number from 0 to {MAX_NUMBER}")
+        elif part.kind == "yes_no":
+            if not isinstance(value, bool):
+                raise CriteriaRefused(f"Say {part.full_label[0].lower()}{part.full_label[1:]}")
         else:
             value = value.strip() if isinstance(value, str) else ""
-            if not value:
+            if not value and part.kind != "optional_text":
                 raise CriteriaRefused(f"Enter the wording of {part.full_label[0].lower()}{part.full_label[1:]}")
             if len(value) > MAX_WORDING:
                 raise CriteriaRefused(f"{part.full_label} must be {MAX_WORDING:,} characters or fewer")

@@ -1,6 +1,7 @@
-"""The parts of a criteria set or grid a person changes on a page without touching its document:
-the wording of each group and criterion (or each competency of a grid), and the numbers a check
-uses (the years needed, how recent). Each part has a key of its place in the document, a label in
+"""The parts of a criteria set, grid or application form a person changes on a page without
+touching its document: the wording of each group and criterion (or each competency of a grid), the
+numbers a check uses (the years needed, how recent), and a form's sections (title, hint, whether
+it must be answered) and declarations. Each part has a key of its place in the document, a label in
 plain words and its value; `apply_wording` makes the document with the values changed. Adding or
 removing criteria is done on the document itself."""
 
@@ -19,7 +20,7 @@ NUMBERS = {
 class Part:
     key: str
     label: str
-    kind: str  # "text" | "number"
+    kind: str  # "text" | "optional_text" | "number" | "yes_no"
     value: object
     heading: str = ""  # the group (or grid) the part belongs to, shown above its first part
     context: str = ""  # the group's title, which tells apart "Criterion 1" of each group
@@ -29,7 +30,26 @@ class Part:
         return f"{self.label} ({self.context})" if self.context else self.label
 
 
+def _form_parts(document: dict) -> list[Part]:
+    """An application form's parts: each section's title, hint and whether it must be answered,
+    and each declaration's wording (which criteria a section answers, and its route, stay)."""
+    parts = []
+    for n, section in enumerate(document.get("sections") or []):
+        where = f"section {n + 1}"
+        parts += [
+            Part(f"s{n}.title", f"The title of {where}", "text", section.get("title", ""), heading=f"Section {n + 1}"),
+            Part(f"s{n}.hint", f"The hint of {where} (optional)", "optional_text", section.get("hint", "")),
+            Part(f"s{n}.required", f"Whether {where} must be answered", "yes_no", section.get("required", True)),
+        ]
+    for n, declaration in enumerate(document.get("declarations") or []):
+        heading = "Declarations" if n == 0 else ""
+        parts.append(Part(f"d{n}.text", f"Declaration {n + 1}", "text", declaration.get("text", ""), heading))
+    return parts
+
+
 def wording_parts(kind: str, document: dict) -> list[Part]:
+    if kind == "form":
+        return _form_parts(document)
     parts = []
     if kind == "grid":
         for n, competency in enumerate(document.get("competencies") or []):
@@ -71,6 +91,10 @@ def apply_wording(kind: str, document: dict, values: dict) -> dict:
         if part is None:
             continue
         place = key.split(".")
+        if kind == "form":
+            listed = "sections" if place[0][0] == "s" else "declarations"
+            changed[listed][int(place[0][1:])][place[1]] = value
+            continue
         if kind == "grid":
             changed["competencies"][int(place[0][1:])]["title"] = value
             continue

@@ -11,8 +11,10 @@ employment history, models.EmploymentPost) for the criteria read from posts, lik
 The criteria read from the register (the school's inspections) are checked by the criteria engine,
 not asked here.
 
-A round records the version of the form it takes (`RecruitmentRound.form_version`); a new round
-takes its role's form (`FORM_FOR_ROLE`)."""
+Since issue 14 the forms are the region's own data, versioned like the criteria sets
+(form_documents.py): the forms written here are their first versions (migration 0005 of the
+designation app) and the tests' fixtures. A round records the version of the form it takes
+(`RecruitmentRound.form_version`); a new round takes its role's form in force."""
 
 from dataclasses import dataclass, replace
 
@@ -287,13 +289,22 @@ NLE_FORM = ApplicationForm(
 LLE_FORM = replace(REGIONAL_FORM, version="yh-lle-2026@1", posts_required=True)
 
 FORMS = {form.version: form for form in (REGIONAL_FORM, LLE_FORM, SLE_FORM, NLG_FORM, NLE_FORM)}
-# The form a new round of each role takes (services.round_create).
+# The form of each role in force when the forms became data (the first versions in force).
 FORM_FOR_ROLE = {"lle": LLE_FORM, "sle": SLE_FORM, "nle": NLE_FORM, "nlg": NLG_FORM}
 
 
 def form_for(round_) -> ApplicationForm:
-    """The form an application to `round_` is made on."""
-    return FORMS.get(round_.form_version, REGIONAL_FORM)
+    """The form an application to `round_` is made on: the stored version the round names (read
+    once for the round's instance); the first form for a version not stored."""
+    from .form_documents import form_row, stored_form
+
+    cached = round_.__dict__.get("_application_form")
+    if cached is not None and cached.version == round_.form_version:
+        return cached
+    row = form_row(round_.form_version)
+    form = stored_form(row) if row is not None else FORMS.get(round_.form_version, REGIONAL_FORM)
+    round_.__dict__["_application_form"] = form
+    return form
 
 
 # Questions put through the single-use links. A referee's answer is for the assessors; the chair

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from domain.audit.services import audit_record
 from domain.designation.criteria.sets import CriteriaSetError, get_set, in_force_ref
-from domain.designation.criteria_models import CHOOSABLE
+from domain.designation.criteria_models import CHOOSABLE, CriteriaStatus
 from domain.designation.criteria_selectors import NATIONAL, in_force_grid_row, set_version
 from domain.designation.models import DesignationRole
 from domain.designation.specialisms import PHASE_CODES, unknown_specialisms
@@ -19,7 +19,8 @@ from domain.notifications.services import reminders_cancel_about
 from domain.organisations.models import BROKERING_KINDS
 from domain.workflows.table import transition
 
-from .application_form import FORM_FOR_ROLE, FORMS, form_for
+from .application_form import form_for
+from .form_documents import form_row, in_force_form_version
 from .models import Application, RecruitmentRound, ReferenceRequest
 from .selectors import held_role_reasons
 from .workflows import APPLICATION, REFERENCE, REFERENCE_OPEN_STATES, ROUND, ApplicationStatus, RoundStatus
@@ -80,7 +81,9 @@ def round_create(
 ) -> RecruitmentRound:
     """A draft round for an alliance or hub, recruiting `role` to meet `local_need` between
     `opens_on` and `closes_on` (both days included). Applications are made on the role's form
-    (application_form.FORM_FOR_ROLE) unless `form_version` names another."""
+    in force (form_documents.in_force_form_version) unless `form_version` names another stored
+    version the regional board has agreed (the coordinator's page offers those of the role; a
+    superseded one is kept for the rounds made on it)."""
     if organisation is None or organisation.kind not in BROKERING_KINDS:
         name = organisation.name if organisation is not None else "The organisation"
         raise RecruitmentRefused(f"{name} is not a teaching school alliance or hub, so it cannot recruit")
@@ -112,9 +115,13 @@ def round_create(
     if unknown:
         raise RecruitmentRefused(f"These are not on the list of specialisms: {', '.join(unknown)}")
     if form_version is None:
-        form_version = FORM_FOR_ROLE[role].version
-    elif form_version not in FORMS:
-        raise RecruitmentRefused("Choose an application form from the list")
+        form_version = in_force_form_version(role, region=organisation.region.code if organisation.region_id else None)
+        if form_version is None:
+            raise RecruitmentRefused("There is no application form in force for this role: ask your region")
+    else:
+        stored = form_row(form_version) if isinstance(form_version, str) else None
+        if stored is None or stored.status == CriteriaStatus.DRAFT:
+            raise RecruitmentRefused("Choose an application form from the list")
     round_ = RecruitmentRound.objects.create(
         form_version=form_version,
         organisation=organisation,

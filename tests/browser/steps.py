@@ -83,3 +83,16 @@ def when_the_panel_approves(page: Page, application) -> None:
     page.get_by_label("Written feedback to the applicant").fill("A strong record of supporting other schools")
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("The application is approved")).to_be_visible()
+
+
+def when_the_board_s_agreement_is_recorded_and_the_draft_put_in_force(page: Page) -> None:
+    """On a draft's page of the criteria, grids or forms: the regional board's agreement recorded,
+    then the version put in force (the page's own "Version N is in force" confirms it)."""
+    page.get_by_role("button", name="Record the board's agreement").click()
+    page.get_by_label("Who agreed it").fill("Regional board, meeting of 20 November")
+    fill_date(page, "Date the board agreed it", ("20", "11", "2026"))
+    page.get_by_role("button", name="Record the agreement").click()
+    expect(page.get_by_text("The board's agreement has been recorded")).to_be_visible()
+    page.get_by_role("button", name="Put this version in force").click()
+    page.get_by_role("button", name="Put in force").click()
+    expect(page.get_by_text("Version 2 is in force")).to_be_visible()

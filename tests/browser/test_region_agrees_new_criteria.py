@@ -18,15 +18,15 @@ from domain.accounts.roles import Role
 from domain.designation.criteria import get_set
 from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
 
-from .steps import demo_person, fill_date, sign_in
+from .steps import demo_person, sign_in, when_the_board_s_agreement_is_recorded_and_the_draft_put_in_force
 
 SET = "Local leader of education, Yorkshire and the Humber"
 
 
 def when_they_open_the_criteria_in_force(page: Page) -> None:
     page.get_by_role("link", name="Regional admin").click()
-    page.get_by_role("link", name="criteria and assessment grids").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Criteria and assessment grids")
+    page.get_by_role("link", name="criteria, assessment grids and application forms").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Criteria, assessment grids and application forms")
     page.get_by_role("link", name=re.compile(rf"^{SET}\s*\(version 1\)$")).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"{SET}, version 1")
     expect(page.get_by_text("have at least 3 years of experience as a serving headteacher")).to_be_visible()
@@ -51,17 +51,6 @@ def when_they_draft_4_years_as_a_head(page: Page) -> None:
     expect(page.get_by_text("The draft has been saved")).to_be_visible()
 
 
-def when_they_record_the_board_s_agreement_and_put_it_in_force(page: Page) -> None:
-    page.get_by_role("button", name="Record the board's agreement").click()
-    page.get_by_label("Who agreed it").fill("Regional board, meeting of 20 November")
-    fill_date(page, "Date the board agreed it", ("20", "11", "2026"))
-    page.get_by_role("button", name="Record the agreement").click()
-    expect(page.get_by_text("The board's agreement has been recorded")).to_be_visible()
-    page.get_by_role("button", name="Put this version in force").click()
-    page.get_by_role("button", name="Put in force").click()
-    expect(page.get_by_text("Version 2 is in force")).to_be_visible()
-
-
 def then_version_2_is_in_force_and_version_1_is_kept(page: Page) -> None:
     expect(page.get_by_text("Regional board, meeting of 20 November, 20 November 2026")).to_be_visible()
     page.get_by_role("link", name="Version 1").click()
@@ -76,5 +65,5 @@ def test_the_region_agrees_new_criteria_and_puts_them_in_force(page: Page):
     sign_in(page, demo_person(Role.REGIONAL_REPRESENTATIVE))
     when_they_open_the_criteria_in_force(page)
     when_they_draft_4_years_as_a_head(page)
-    when_they_record_the_board_s_agreement_and_put_it_in_force(page)
+    when_the_board_s_agreement_is_recorded_and_the_draft_put_in_force(page)
     then_version_2_is_in_force_and_version_1_is_kept(page)

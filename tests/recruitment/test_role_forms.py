@@ -46,7 +46,7 @@ def _add(application, role="headteacher", start=dt.date(2020, 9, 1), end=None, s
 )
 def test_a_new_round_takes_its_roles_form(role, criteria_set):
     round_ = _round(role, criteria_set)
-    assert form_for(round_) is FORM_FOR_ROLE[role]
+    assert form_for(round_) == FORM_FOR_ROLE[role]  # its stored version in force
     assert form_for(round_).role == role
 
 

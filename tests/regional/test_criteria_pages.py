@@ -47,7 +47,7 @@ def test_the_list_shows_every_set_and_grid_with_its_status(client, signed_in, re
     assert response.status_code == 200
     assert "Local leader of education, Yorkshire and the Humber" in text
     assert "Assessment grid, Yorkshire and the Humber" in text
-    assert text.count("In force") == 6
+    assert text.count("In force") == 10  # 4 sets, 2 grids and 4 application forms (the first LLE form superseded)
     assert "yh-lle" not in text and "seed" not in text.lower()
 
 

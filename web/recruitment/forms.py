@@ -5,6 +5,7 @@ from django import forms
 
 from domain.designation.criteria.sets import set_choices
 from domain.designation.specialisms import PHASES
+from domain.recruitment.form_documents import form_choices, form_row
 from domain.recruitment.services import MAX_TEXT
 from domain.schools.models import School
 from web.common.fields import DateInputField, reason_field
@@ -124,6 +125,10 @@ class RoundForm(forms.Form):
         self.fields["criteria_set"].choices = [("", "Choose a criteria set")] + set_choices(
             None if unplaced else regions
         )
+        # The application forms the board has agreed, likewise; none chosen: the role's in force.
+        self.fields["form_version"].choices = [("", "The form in force for the role")] + form_choices(
+            None if unplaced else regions
+        )
         self.order_fields(
             ["organisation", "role", "title", "opens_on", "closes_on", "local_need", "phases", "criteria_set"]
         )
@@ -158,8 +163,17 @@ class RoundForm(forms.Form):
         },
     )
 
+    form_version = forms.ChoiceField(
+        choices=(),
+        required=False,
+        error_messages={"invalid_choice": "Choose an application form from the list"},
+    )
+
     def clean(self):
         cleaned = super().clean()
+        chosen, role = cleaned.get("form_version"), cleaned.get("role")
+        if chosen and role and getattr(form_row(chosen), "role", None) != role:
+            self.add_error("form_version", "Choose an application form for the role the round recruits")
         opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
         if opens_on and closes_on and closes_on < opens_on:
             self.add_error("closes_on", "The date the round closes must be the same as or after the date it opens")

@@ -62,6 +62,7 @@ def round_create(request):
                 local_need=data["local_need"],
                 criteria_set=data["criteria_set"].strip(),
                 phases=data["phases"],
+                form_version=data["form_version"] or None,
             )
         except RecruitmentRefused as refusal:
             form.add_error(None, str(refusal))

@@ -40,7 +40,8 @@ def field_name(key: str) -> str:
 
 
 class WordingForm(forms.Form):
-    """One box for each part of the draft's wording, one for each number its checks use
+    """One box for each part of the draft's wording, one for each number its checks use, a yes or
+    no for each choice such as whether a form's section must be answered
     (domain.designation.criteria_wording.wording_parts)."""
 
     def __init__(self, parts, *args, **kwargs):
@@ -48,7 +49,18 @@ class WordingForm(forms.Form):
         self.parts = parts
         for part in parts:
             label = part.full_label
-            if part.kind == "number":
+            if part.kind == "yes_no":
+                field = forms.TypedChoiceField(
+                    choices=(("yes", "Yes"), ("no", "No")),
+                    coerce=lambda value: value == "yes",
+                    widget=forms.RadioSelect,
+                    initial="yes" if part.value else "no",
+                    error_messages={
+                        "required": f"Say {label[0].lower()}{label[1:]}",
+                        "invalid_choice": f"Say {label[0].lower()}{label[1:]}",
+                    },
+                )
+            elif part.kind == "number":
                 field = forms.IntegerField(
                     min_value=0,
                     max_value=MAX_NUMBER,
@@ -63,6 +75,7 @@ class WordingForm(forms.Form):
             else:
                 field = forms.CharField(
                     max_length=MAX_WORDING,
+                    required=part.kind != "optional_text",
                     initial=part.value,
                     widget=forms.Textarea,
                     error_messages={

@@ -1,6 +1,7 @@
-"""The regional representative's pages for the region's criteria sets and assessment grids
-(issue 14): every version with its status, one version in plain words, a new draft from a version,
-the draft's document, the regional board's agreement and putting a version in force. Another
+"""The regional representative's pages for the region's criteria sets, assessment grids and
+application forms (issue 14): every version with its status, one version in plain words, a new
+draft from a version, the draft's wording box by box (and a set's or grid's whole document), the
+regional board's agreement and putting a version in force. Another
 region's version answers 404, as if it did not exist."""
 
 import json
@@ -11,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 
 from domain.designation import criteria_services as services
-from domain.designation.criteria_models import CriteriaStatus
+from domain.designation.criteria_models import CriteriaKind, CriteriaStatus
 from domain.designation.criteria_policies import can_manage_criteria, can_manage_criteria_version
 from domain.designation.criteria_selectors import ROLE_WORDS, criteria_in_words, criteria_versions_for, versions_of
 from domain.designation.criteria_wording import wording_parts
@@ -19,6 +20,13 @@ from domain.designation.models import DesignationRole
 from web.common.policy import policy
 
 from .criteria_forms import AgreementForm, ConfirmForm, DocumentForm, WordingForm
+
+LIST_TITLE = "Criteria, assessment grids and application forms"
+# What putting a version in force changes, by kind: an application form is taken by the rounds
+# made from now (a round keeps the form it was made on); a set or grid judges the applications.
+IN_FORCE_DONE = {
+    CriteriaKind.FORM: "new rounds take it, and rounds already made keep their form",
+}
 
 
 def _version_for(request, version_id):
@@ -37,11 +45,13 @@ def criteria_list(request):
     versions = list(criteria_versions_for(request.user))
     kinds = [
         {"title": title, "versions": [v for v in versions if v.kind == kind]}
-        for kind, title in (("set", "Eligibility criteria"), ("grid", "Assessment grids"))
+        for kind, title in (
+            ("set", "Eligibility criteria"),
+            ("grid", "Assessment grids"),
+            ("form", "Application forms"),
+        )
     ]
-    return render(
-        request, "regional/criteria/list.html", {"page_title": "Criteria and assessment grids", "kinds": kinds}
-    )
+    return render(request, "regional/criteria/list.html", {"page_title": LIST_TITLE, "kinds": kinds})
 
 
 @policy(can_manage_criteria)
@@ -117,7 +127,8 @@ def criteria_edit(request, version_id):
 def criteria_document(request, version_id):
     """The draft's whole document, to add or remove criteria."""
     version = _version_for(request, version_id)
-    if version.status != CriteriaStatus.DRAFT:
+    # A form's whole document carries its keys and the criteria it answers: it is changed box by box.
+    if version.status != CriteriaStatus.DRAFT or version.kind == CriteriaKind.FORM:
         return redirect("regional:criteria-version", version_id=version.pk)
     initial = {"document": json.dumps(services.editable_document(version.document), indent=2, ensure_ascii=False)}
     form = DocumentForm(request.POST if request.method == "POST" else None, initial=initial)
@@ -164,7 +175,8 @@ def criteria_in_force(request, version_id):
         "regional/criteria/in_force.html",
         f"Put version {version.version} of {version.title} in force",
         lambda data: services.criteria_put_in_force(actor=request.user, version=version),
-        f"Version {version.version} is in force: applications submitted from now are judged by it",
+        f"Version {version.version} is in force: "
+        + IN_FORCE_DONE.get(version.kind, "applications submitted from now are judged by it"),
     )
 
 

@@ -102,6 +102,18 @@ def _id(raw: dict, where: str) -> str:
     return value
 
 
+def identity(raw: dict, file: str) -> tuple[str, int]:
+    """The id and version of a stored document (a set, or an application form), validated."""
+    found = _id(raw, file)
+    version = raw.get("version")
+    _need(
+        isinstance(version, int) and not isinstance(version, bool) and version >= 1,
+        f"{file}: version",
+        f"{version!r} is not a whole number from 1",
+    )
+    return found, version
+
+
 def _criterion(raw, where: str, group_ids: set[str]) -> Criterion:
     _need(isinstance(raw, dict), where, "expected an object {...}")
     cid = _id(raw, where)
@@ -150,13 +162,7 @@ def _criterion(raw, where: str, group_ids: set[str]) -> Criterion:
 def parse_set(raw, file: str = "<set>") -> CriteriaSet:
     """A CriteriaSet from its JSON form; CriteriaSetError names the file and the bad entry."""
     _need(isinstance(raw, dict), file, "a criteria set is a JSON object {...}")
-    set_id = _id(raw, file)
-    version = raw.get("version")
-    _need(
-        isinstance(version, int) and not isinstance(version, bool) and version >= 1,
-        f"{file}: version",
-        f"{version!r} is not a whole number from 1",
-    )
+    set_id, version = identity(raw, file)
     status = raw.get("status")
     _need(status in STATUSES, f"{file}: status", f"{status!r} is not one of {', '.join(STATUSES)}")
     outcome = raw.get("outcome", "all")
@@ -318,13 +324,7 @@ def set_choices(regions=None) -> list[tuple[str, str]]:
     or in force, of the given region codes and the national sets (all regions when None); in
     force first, an agreed version not yet in force marked so. Seed 000, Criteria: the region
     sets the criteria applicants must meet."""
-    from domain.designation.criteria_models import CHOOSABLE, CriteriaStatus
+    from domain.designation.criteria_models import CriteriaKind
+    from domain.designation.criteria_selectors import version_choices
 
-    rows = _stored_rows().filter(status__in=CHOOSABLE)
-    if regions is not None:
-        rows = rows.filter(region__in=[*regions, "national"])
-    ordered = sorted(rows, key=lambda r: (r.status != CriteriaStatus.IN_FORCE, r.title, r.version))
-    return [
-        (r.ref, f"{r.title} (version {r.version}{'' if r.status == CriteriaStatus.IN_FORCE else ', not yet in force'})")
-        for r in ordered
-    ]
+    return version_choices(CriteriaKind.SET, regions)
