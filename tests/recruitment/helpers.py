@@ -5,7 +5,8 @@ import datetime as dt
 from domain.accounts.roles import Role
 from domain.accounts.selectors import coordinators_of
 from domain.organisations.models import OrganisationKind
-from domain.recruitment.application_form import REGIONAL_FORM
+from domain.recruitment.application_form import REGIONAL_FORM, form_for
+from domain.recruitment.employment import employment_post_add
 from domain.recruitment.reference_services import reference_confirm, reference_nominate
 from domain.recruitment.services import (
     application_save_draft,
@@ -65,10 +66,21 @@ def draft_application(round_=None, applicant=None):
 
 
 def submitted_application(round_=None, applicant=None):
+    """A sent application on the first LLE form's answers; when the round's form requires posts
+    (every form made since: application_form.LLE_FORM), with the applicant's headship of 5 years."""
     application = draft_application(round_, applicant)
     application_save_draft(
         actor=application.applicant, application=application, answers=full_answers(), declarations=all_declarations()
     )
+    if form_for(application.round).posts_required:
+        employment_post_add(
+            actor=application.applicant,
+            application=application,
+            role="headteacher",
+            school=application.school,
+            start=TODAY.replace(year=TODAY.year - 5),
+            end=None,
+        )
     application_submit(actor=application.applicant, application=application)
     return application
 
