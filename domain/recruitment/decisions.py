@@ -19,6 +19,7 @@ from domain.designation.services import DEPARTMENT_ROLES, DesignationRefused, de
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .department import notify_department_of_recommendation
 from .eligibility import latest_check
 from .models import (
     Appeal,
@@ -157,6 +158,7 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
         # Seed 004 §14: "the department makes the final decision"; seed 003: NLGs are "designated
         # by the DfE". The panel recommends; nobody is designated until the department approves.
         transition(workflow=APPLICATION, obj=application, event="recommend", actor=actor, organisation=organisation)
+        notify_department_of_recommendation(application=locked)
         title = f"Your application to {locked.round.title} is recommended to the Department for Education"
         body = (
             "The panel recommended you to the Department for Education, which makes the final decision. "
