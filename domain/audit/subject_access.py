@@ -41,6 +41,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("applications", "Applications", rows.applications, ("recruitment.Application.applicant",)),
     Section("references", "References about them", rows.references),
     Section("eligibility", "Eligibility checks", rows.eligibility),
+    Section("judgements", "Assessors' judgements on the criteria of their applications", rows.judgements),
     Section("paper_exercises", "Paper exercises", rows.paper_exercises),
     Section("assessment_scores", "Assessment of their applications", rows.assessment_scores),
     Section("panel_decisions", "Panel decisions on their applications", rows.panel_decisions),

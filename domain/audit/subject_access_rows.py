@@ -7,7 +7,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from axes.models import AccessLog
-from django.db.models import CharField, Q
+from django.db.models import CharField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -38,6 +38,7 @@ from domain.recruitment.models import (
     Appeal,
     Application,
     AssessmentScore,
+    CriterionJudgement,
     DepartmentDecision,
     EligibilityCheck,
     PanelDecision,
@@ -186,6 +187,36 @@ def eligibility(person) -> list[dict]:
     return [
         row(Application=c.application_id, Criteria=c.criteria_set, Result=c.result, Checked=c.checked_at)
         for c in EligibilityCheck.objects.filter(application__applicant=person).order_by("application_id")
+    ]
+
+
+def _criterion_text(evaluation, criterion_id: str) -> str:
+    """The criterion's words in the check the judgement was made on; its id when not there."""
+    wanted = criterion_id.partition("@")[0]  # "criterion@URN": a judgement on another school
+    for group in (evaluation or {}).get("groups", []):
+        for criterion in group.get("criteria", []):
+            if criterion.get("id") == wanted and criterion.get("text"):
+                return criterion["text"]
+    return criterion_id
+
+
+def judgements(person) -> list[dict]:
+    # An assessor's judgement on a criterion of their application, like a score, is about the
+    # applicant: the result and the evidence, never who judged (DPA 2018 Sch 2 para 16). The
+    # criterion in the words of the latest check, read in the same query.
+    latest = EligibilityCheck.objects.filter(application=OuterRef("application")).order_by("-run")
+    return [
+        row(
+            Application=j.application_id,
+            Criterion=_criterion_text(j.checked, j.criterion_id),
+            Result=j.get_result_display(),
+            Evidence=j.evidence,
+            Exception_claimed="Yes" if j.claims_exception else "No",
+            Judged=j.judged_at,
+        )
+        for j in CriterionJudgement.objects.filter(application__applicant=person)
+        .annotate(checked=Subquery(latest.values("evaluation")[:1]))
+        .order_by("application_id", "id")
     ]
 
 

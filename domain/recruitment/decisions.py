@@ -11,12 +11,15 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from domain.audit.models import AuditEvent
+from domain.audit.services import subject_type_of
 from domain.designation.criteria.results import NEEDS_EVIDENCE, NOT_MET
 from domain.designation.models import DesignatingSource
 from domain.designation.services import DEPARTMENT_ROLES, DesignationRefused, designation_create
 from domain.notifications.services import notify
 from domain.workflows.table import transition
 
+from .department import notify_department_of_recommendation
 from .eligibility import latest_check
 from .models import (
     Appeal,
@@ -155,6 +158,7 @@ def panel_decide(*, actor, application: Application, outcome: str, feedback: str
         # Seed 004 §14: "the department makes the final decision"; seed 003: NLGs are "designated
         # by the DfE". The panel recommends; nobody is designated until the department approves.
         transition(workflow=APPLICATION, obj=application, event="recommend", actor=actor, organisation=organisation)
+        notify_department_of_recommendation(application=locked)
         title = f"Your application to {locked.round.title} is recommended to the Department for Education"
         body = (
             "The panel recommended you to the Department for Education, which makes the final decision. "
@@ -263,6 +267,24 @@ def appeal_decide(*, actor, application: Application, outcome: str, reasons: str
         body = f"Your appeal was dismissed, so the panel's decision stands.\n\n{reasons}"
     notify(user=locked.applicant, title=f"The outcome of your appeal to {locked.round.title}", body=body)
     return appeal
+
+
+def declined_at_the_check(application: Application) -> bool:
+    """Whether the latest decline came before the assessment, at the eligibility check (or after
+    the NLE paper exercise), by the alliance or hub with no panel sitting (issue 14: "decline at
+    any stage after the check"). Read from the decline's step in the audit trail, which keeps the
+    state it left."""
+    left = (
+        AuditEvent.objects.filter(
+            subject_type=subject_type_of(application),
+            subject_id=str(application.pk),
+            action=f"{APPLICATION.name}.decline",
+        )
+        .order_by("-occurred_at", "-id")
+        .values_list("from_state", flat=True)
+        .first()
+    )
+    return left is not None and left != ApplicationStatus.ASSESSED
 
 
 def decision_for_applicant(application: Application) -> dict:

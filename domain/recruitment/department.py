@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from domain.accounts.roles import Role
+from domain.accounts.selectors import people_in_role
 from domain.designation.models import DesignatingSource
 from domain.designation.services import DEPARTMENT_ROLES, DesignationRefused, designation_create
 from domain.notifications.services import notify
@@ -20,6 +21,9 @@ from .models import Application, DepartmentDecision, PanelDecision, PanelOutcome
 from .policies import can_decide_for_department, is_department_official
 from .services import MAX_TEXT, RecruitmentRefused
 from .workflows import APPLICATION, ApplicationStatus
+
+# Where the department's officials read a recommendation (web/recruitment/department_urls.py).
+LINK_TO_RECOMMENDATION = "/recruitment/department/{pk}/"
 
 
 def decided_by_department(round_) -> bool:
@@ -72,6 +76,25 @@ def recommendation_of(application) -> PanelDecision | None:
         .order_by("-decided_at", "-id")
         .first()
     )
+
+
+def notify_department_of_recommendation(*, application: Application) -> None:
+    """Tells every active official of the Department for Education that a panel recommends this
+    leader, with a link to the recommendation (seed 004 §14: "the department makes the final
+    decision"). Called by the panel's decision, inside its transaction; never the applicant."""
+    role = application.round.get_role_display().lower()
+    officials = {user.pk: user for user in people_in_role(Role.DEPARTMENT_OFFICIAL)}
+    officials.pop(application.applicant_id, None)
+    for official in officials.values():
+        notify(
+            user=official,
+            title=f"{application.applicant.full_name} is recommended as a {role}",
+            body=(
+                f"The panel of {application.round.organisation.name} recommends {application.applicant.full_name} "
+                f"as a {role}. Read the recommendation, then approve or decline it."
+            ),
+            link=LINK_TO_RECOMMENDATION.format(pk=application.pk),
+        )
 
 
 def _reasons(value) -> str:

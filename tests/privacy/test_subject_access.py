@@ -144,3 +144,45 @@ def test_each_section_has_a_title_and_a_unique_key():
     keys = [s.key for s in SECTIONS]
     assert len(keys) == len(set(keys))
     assert all(s.title for s in subject_access.SECTIONS)
+
+
+def test_the_judgements_on_their_applications_are_theirs_but_not_who_judged(leader):
+    """An assessor's judgement on a criterion (its result and the evidence) is personal data about
+    the applicant, as their assessment scores are; the assessor's identity is left out."""
+    from domain.recruitment.models import CriterionJudgement, EligibilityCheck
+
+    application = leader.applications.get()
+    assessor = User.objects.get(email="regional.lead@demo.test")
+    EligibilityCheck.objects.create(
+        application=application,
+        criteria_set="yh-lle@1",
+        result="met",
+        evaluation={
+            "groups": [
+                {"criteria": [{"id": "years_as_head", "text": "At least three years as a headteacher"}]},
+            ]
+        },
+    )
+    CriterionJudgement.objects.create(
+        application=application,
+        criterion_id="years_as_head",
+        result="met",
+        evidence="Four years at Aire Valley, seen in the references",
+        claims_exception=True,
+        judged_by=assessor,
+    )
+
+    export = subject_access_export(leader)
+    judged = section(export, "judgements")
+
+    assert judged == [
+        {
+            "Application": application.pk,
+            "Criterion": "At least three years as a headteacher",
+            "Result": "Met",
+            "Evidence": "Four years at Aire Valley, seen in the references",
+            "Exception claimed": "Yes",
+            "Judged": judged[0]["Judged"],
+        }
+    ]
+    assert assessor.full_name not in json.dumps(judged)

@@ -125,3 +125,34 @@ def test_the_list_of_recommendations_runs_a_constant_number_of_queries(signed_in
 
     response = assert_constant_queries(lambda: client.get(reverse("department:recommendations")), grow)
     assert "3 recommendations to decide" in main_text(response)
+
+
+@pytest.mark.parametrize(
+    "round_fields",
+    [
+        {"role": "nle", "title": "NLE selection 2026", "criteria_set": "national-nle@1"},
+        {"role": "nlg", "title": "NLG selection 2026", "criteria_set": "national-nlg@1", "phases": []},
+    ],
+)
+def test_every_active_official_is_told_of_a_recommendation_and_its_link_opens_it(signed_in, round_fields):
+    """Seed 004 §14: "the department makes the final decision", so it is told when a panel
+    recommends; an official whose membership has ended is not."""
+    from domain.accounts.workflows import MembershipStatus
+    from domain.notifications.models import Notification
+    from tests.recruitment.selection_builders import coordinated_round
+
+    first, second = person_in_role(Role.DEPARTMENT_OFFICIAL), person_in_role(Role.DEPARTMENT_OFFICIAL)
+    gone = person_in_role(Role.DEPARTMENT_OFFICIAL)
+    gone.memberships.update(status=MembershipStatus.ENDED)
+    round_, coordinator = coordinated_round(**round_fields)
+    application, _ = assessed(round_, coordinator)
+    chair = valid_panel(application, coordinator)[0].user
+
+    panel_decide(actor=chair, application=application, outcome="approved", feedback=FEEDBACK)
+
+    for official_ in (first, second):
+        told = Notification.objects.get(user=official_)
+        assert told.link == detail(application)
+        assert application.applicant.full_name in told.title
+        assert signed_in(official_).get(told.link).status_code == 200
+    assert not Notification.objects.filter(user=gone).exists()

@@ -7,6 +7,7 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from domain.designation.criteria.sets import set_label
+from domain.leaders.models.availability import days_words
 
 from . import formatting
 
@@ -43,5 +44,6 @@ def environment(**options):
         distance=formatting.distance,
         how_many=formatting.how_many,
         criteria_set_name=set_label,
+        days_words=days_words,
     )
     return env

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from domain.accounts.policies import is_signed_in
 from domain.recruitment.application_form import form_for
+from domain.recruitment.decisions import declined_at_the_check
 from domain.recruitment.department import department_decision_of
 from domain.recruitment.models import ReferenceKind
 from domain.recruitment.policies import can_edit_application
@@ -203,6 +204,7 @@ def application_overview(request, application_id):
     else:
         context["where_it_stands"] = WHERE_IT_STANDS.get(application.status, application.get_status_display())
         context["department_decision"] = department_decision_of(application)
+        context["declined_at_the_check"] = declined_at_the_check(application)
         context["references"] = _references(application)
     return render(request, "recruitment/applications/overview.html", context)
 

@@ -49,12 +49,25 @@ def _group(criteria_set: CriteriaSet, group: Group, facts: Facts, school: School
     )
 
 
+# Reasons are read by people (the coordinator, the panel, the department): they name criteria by
+# their text and group title, never by id, and exceptions by what they say (issue 14).
+
+
+def _criteria(n: int) -> str:
+    return f"{n} {'criterion' if n == 1 else 'criteria'}"
+
+
+def _named(results, group_title: str = "") -> str:
+    """The criteria in their own words, each with its group's title when given."""
+    return "; ".join(f"{r.text} ({group_title})" if group_title else r.text for r in results)
+
+
 def _group_reason(results: tuple[CriterionResult, ...], result: str) -> str:
     if result == MET:
-        return f"All {len(results)} criteria met"
-    failing = [r.id for r in results if r.result == result]
+        return "Its criterion is met" if len(results) == 1 else f"All {len(results)} criteria met"
+    failing = [r for r in results if r.result == result]
     label = "not met" if result == NOT_MET else "need evidence"
-    return f"{len(failing)} of {len(results)} criteria {label}: {', '.join(failing)}"
+    return f"{len(failing)} of {_criteria(len(results))} {label}: {_named(failing)}"
 
 
 def _set_reason(criteria_set: CriteriaSet, groups: tuple[GroupResult, ...], result: str) -> str:
@@ -68,10 +81,11 @@ def _set_reason(criteria_set: CriteriaSet, groups: tuple[GroupResult, ...], resu
         return "Not eligible: no route is met"
     if result == MET:
         return "Eligible: every criterion is met"
-    failing = [r.id for g in groups for r in g.criteria if r.result == result]
+    failing = [(g.title, r) for g in groups for r in g.criteria if r.result == result]
+    named = "; ".join(_named([r], title) for title, r in failing)
     if result == NOT_MET:
-        return f"Not eligible: {len(failing)} criteria not met ({', '.join(failing)})"
-    return f"Evidence is needed for {len(failing)} criteria ({', '.join(failing)}); none is not met"
+        return f"Not eligible: {_criteria(len(failing))} not met: {named}"
+    return f"Evidence is needed for {_criteria(len(failing))}, and none is not met: {named}"
 
 
 def _judgement_for(facts: Facts, key: str, school: SchoolFacts | None, is_current: bool):
@@ -117,18 +131,18 @@ def _criterion(
         evidence = f": {judged.evidence}" if judged.evidence else ""
         return done(
             MET,
-            f"Met by exception ({exception.source or exception.id}), judged{who}{evidence}. {reason}",
+            f"Met by exception, judged{who}{evidence}. {reason}",
             by_exception=exception.id,
         )
     if judged is not None:
-        return done(result, f"{reason}. The exception ({exception.id}) was judged not to apply")
+        return done(result, f"{reason}. The exception claimed was judged not to apply")
     if exception.id in facts.exceptions_claimed:
         return done(
             NEEDS_EVIDENCE,
-            f"{reason}. The applicant claims the exception ({exception.id}): an assessor "
-            f"must judge the evidence — {exception.evidence or exception.text}",
+            f"{reason}. The applicant claims the exception: an assessor must judge the evidence — "
+            f"{exception.evidence or exception.text}",
         )
-    return done(result, f"{reason}. An exception may be claimed ({exception.id}): {exception.text}")
+    return done(result, f"{reason}. An exception may be claimed: {exception.text}")
 
 
 def _settled_by_judgement(

@@ -347,7 +347,10 @@ def test_every_criterion_met_makes_the_leader_eligible():
 def test_one_criterion_not_met_makes_the_leader_not_eligible_and_names_it():
     result = evaluation("yh-lle", changed(lle_base(), declare("stay_two_years", False)))
     assert result.result == NOT_MET
-    assert result.reason == "Not eligible: 1 criteria not met (stay_two_years)"
+    assert result.reason == (
+        "Not eligible: 1 criterion not met: expect to remain at your current school for at least 2 years "
+        "after being selected (Criteria for the leader)"
+    )
 
 
 def test_a_school_with_no_overall_grade_leaves_the_outcome_open_never_refused():
@@ -355,4 +358,5 @@ def test_a_school_with_no_overall_grade_leaves_the_outcome_open_never_refused():
     result = evaluation("yh-lle", raw)
     assert result.result == NEEDS_EVIDENCE
     assert "none is not met" in result.reason
-    assert "leader_school_rated_good" in result.reason and "school_rated_good" in result.reason
+    assert "have an Ofsted rating of good (Criteria for the leader)" in result.reason
+    assert "have an Ofsted rating of good (Criteria for the headteacher's school)" in result.reason

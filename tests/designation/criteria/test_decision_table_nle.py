@@ -149,28 +149,28 @@ TABLE = [
         "good is not outstanding",
         [],
         NOT_MET,
-        "An exception may be claimed (beacon_not_inspected_during_improvement)",
+        "An exception may be claimed: This may include, by exception, a headteacher",
     ),
     (
         "beacon_outstanding_school",
         "footnote 1 claimed, not yet judged",
         [claim(FOOTNOTE_1)],
         NEEDS_EVIDENCE,
-        "The applicant claims the exception (beacon_not_inspected_during_improvement)",
+        "The applicant claims the exception: an assessor must judge the evidence",
     ),
     (
         "beacon_outstanding_school",
         "footnote 1 judged met: met by exception",
         [claim(FOOTNOTE_1), judge(FOOTNOTE_1, met("Strong progress; no inspection since 2019"))],
         MET,
-        "Met by exception (seed 004 §11, footnote 1)",
+        "Met by exception, judged by Assessor A: Strong progress; no inspection since 2019",
     ),
     (
         "beacon_outstanding_school",
         "footnote 1 judged not to apply",
         [claim(FOOTNOTE_1), judge(FOOTNOTE_1, not_met())],
         NOT_MET,
-        "was judged not to apply",
+        "The exception claimed was judged not to apply",
     ),
     (
         "beacon_outstanding_school",
@@ -191,7 +191,7 @@ TABLE = [
     # --- iii. 'Transformative MAT CEO': "the leader of a MAT with strong performance and progress
     # data and experience of moving at least one sponsored academy out of RI", footnote 2 ---
     ("mat_leader", "a MAT chief executive", [post("mat_ceo")], MET, "Serving as MAT chief executive"),
-    ("mat_leader", "a headteacher", [], NOT_MET, "An exception may be claimed (mat_school_improvement_leader)"),
+    ("mat_leader", "a headteacher", [], NOT_MET, "An exception may be claimed: In some cases there may be individuals"),
     (
         "mat_leader",
         "a regional director claims footnote 2",
@@ -204,7 +204,7 @@ TABLE = [
         "footnote 2 judged met: met by exception",
         [post("trust_leader"), claim(FOOTNOTE_2), judge(FOOTNOTE_2, met("Regional director, 6 academies improved"))],
         MET,
-        "Met by exception (seed 004 §11, footnote 2)",
+        "Met by exception, judged by Assessor A: Regional director, 6 academies improved",
     ),
     (
         "mat_leader",

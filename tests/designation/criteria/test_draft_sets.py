@@ -25,7 +25,8 @@ def test_an_sle_draft_refuses_a_headteacher_and_a_short_career():
     raw = changed(sle_facts(), post("headteacher"), posts(("deputy_head", "2025-09-01", None)))
     result = evaluation("national-sle", raw)
     assert result.result == NOT_MET
-    assert "sle_middle_or_senior_leader" in result.reason and "sle_experience" in result.reason
+    assert "be a middle or senior leader (Criteria for the leader)" in result.reason
+    assert "have at least 2 years of experience as a middle or senior leader" in result.reason
 
 
 def test_an_sle_school_with_a_report_card_needs_evidence():

@@ -202,3 +202,33 @@ def test_the_designation_page_links_to_its_review(client, opened):
     assert [a.get_text(strip=True) for a in links] == ["Waiting for the leader's self-assessment"]
     listed = text_of(client.get(reverse("portal:reviews")))
     assert review.designation.person.full_name in listed
+
+
+def test_the_pack_counts_days_of_support_in_words(client):
+    """Days as people write them, with the right plural: "1 day", "1.5 days", never "1.0"."""
+    from decimal import Decimal
+
+    from domain.deployments.models import Visit
+    from tests.deployments.builders import deployment
+
+    cast = deployment()
+    designation = Designation.objects.get(person=cast.leader)
+    for visited_on, days in (
+        (designation.starts_on + dt.timedelta(days=1), "1.0"),
+        (designation.starts_on - dt.timedelta(days=10), "0.5"),
+    ):
+        Visit.objects.create(
+            deployment=cast.deployment,
+            visited_on=visited_on,
+            status="shared",
+            days=Decimal(days),
+            note_due_on=visited_on,
+        )
+    reviews_open_due(today=dt.date(2029, 3, 1))
+    review = DesignationReview.objects.get(designation=designation)
+
+    page = BeautifulSoup(
+        sign_in(client, cast.coordinator).get(reverse("portal:review-pack", args=[review.pk])).content, "html.parser"
+    )
+    row = page.find("th", string="Days of support").find_parent("tr")
+    assert [td.get_text(strip=True) for td in row.find_all("td")] == ["1 day", "1.5 days"]
