@@ -96,3 +96,23 @@ def when_the_board_s_agreement_is_recorded_and_the_draft_put_in_force(page: Page
     page.get_by_role("button", name="Put this version in force").click()
     page.get_by_role("button", name="Put in force").click()
     expect(page.get_by_text("Version 2 is in force")).to_be_visible()
+
+
+def add_a_post(page: Page, school, post: str, start, end=None) -> None:
+    """On the applicant's posts page: adds a post at `school` (found in the register by its URN),
+    from `start` (day, month, year) to `end`, or still in post."""
+    page.get_by_role("button", name="Add a post").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Add a post")
+    page.get_by_label("Search for the school by name, URN or postcode").fill(str(school.urn))
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("group", name="School").get_by_label(school.name).check()
+    page.get_by_role("group", name="What is or was your post?").get_by_label(post, exact=True).check()
+    fill_date(page, "When did you start in this post?", start)
+    still = page.get_by_role("group", name="Are you still in this post?")
+    if end is None:
+        still.get_by_label("Yes").check()
+    else:
+        still.get_by_label("No").check()
+        fill_date(page, "If not, when did the post end?", end)
+    page.get_by_role("button", name="Save post").click()
+    expect(page.get_by_text("Your post has been saved")).to_be_visible()

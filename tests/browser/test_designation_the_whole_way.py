@@ -25,6 +25,7 @@ from tests.conftest import person_in_role
 from tests.recruitment.selection_builders import assessed, settle_eligibility, valid_panel
 
 from .steps import (
+    add_a_post,
     demo_person,
     fill_date,
     give_the_code_from_the_authenticator_app,
@@ -105,6 +106,10 @@ def when_the_applicant_applies(page: Page, applicant, school, round_):
     page.get_by_role("link", name="Your school", exact=True).click()
     page.get_by_label("What is your school's URN?").fill(str(school.urn))
     page.get_by_role("button", name="Save and continue").click()
+    # The years as a serving head are read from the posts (seed 000, Criteria).
+    page.get_by_role("link", name="Your posts", exact=True).click()
+    add_a_post(page, school, "Headteacher", ("1", "9", "2019"))
+    page.get_by_role("button", name="Return to your application").click()
     for section in REGIONAL_FORM.sections:
         if section.required:
             page.get_by_role("link", name=section.title, exact=True).click()

@@ -27,13 +27,14 @@ from domain.recruitment.application_form import SLE_FORM
 from domain.recruitment.assessment import assessment_submit
 from domain.recruitment.models import Application
 from domain.recruitment.reference_services import reference_submit
+from domain.schools.models import School
 from tests import factories
 from tests.conftest import person_in_role
 from tests.recruitment.helpers import GOVERNORS_ANSWER, REFERENCE_ANSWER, make_round, send_all_requests
 from tests.recruitment.selection_builders import score_all
 
 from .steps import (
-    fill_date,
+    add_a_post,
     give_the_code_from_the_authenticator_app,
     open_the_start_page,
     sign_in_with_password,
@@ -108,29 +109,12 @@ def when_she_gives_her_school(page: Page, school) -> None:
     page.get_by_role("button", name="Save and continue").click()
 
 
-def when_she_adds_a_post(page: Page, post: str, start, end=None) -> None:
-    page.get_by_role("button", name="Add a post").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Add a post")
-    page.get_by_label("Search for the school by name, URN or postcode").fill("Larchwood")
-    page.get_by_role("button", name="Search").click()
-    page.get_by_role("group", name="School").get_by_label(SCHOOL).check()
-    page.get_by_role("group", name="What is or was your post?").get_by_label(post, exact=True).check()
-    fill_date(page, "When did you start in this post?", start)
-    still = page.get_by_role("group", name="Are you still in this post?")
-    if end is None:
-        still.get_by_label("Yes").check()
-    else:
-        still.get_by_label("No").check()
-        fill_date(page, "If not, when did the post end?", end)
-    page.get_by_role("button", name="Save post").click()
-    expect(page.get_by_text("Your post has been saved")).to_be_visible()
-
-
 def when_she_gives_her_posts(page: Page) -> None:
     page.get_by_role("link", name="Your posts", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your posts")
-    when_she_adds_a_post(page, "Middle leader", ("1", "9", "2016"), end=("31", "8", "2020"))
-    when_she_adds_a_post(page, "Deputy headteacher", ("1", "9", "2020"))
+    school = School.objects.get(name=SCHOOL)
+    add_a_post(page, school, "Middle leader", ("1", "9", "2016"), end=("31", "8", "2020"))
+    add_a_post(page, school, "Deputy headteacher", ("1", "9", "2020"))
     expect(page.get_by_role("heading", name="Deputy headteacher")).to_be_visible()
     page.get_by_role("button", name="Return to your application").click()
 
