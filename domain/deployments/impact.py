@@ -23,9 +23,16 @@ class Reach:
     visits: int
 
 
-def reach_of(leader) -> Reach:
-    """The leader's support hours, days and schools supported, from shared notes of visit."""
-    totals = Visit.objects.filter(deployment__leader=leader, status=VisitStatus.SHARED).aggregate(
+def reach_of(leader, *, between=None) -> Reach:
+    """The leader's support hours, days and schools supported, from shared notes of visit; with
+    `between` (first day, last day), from the visits made in that window only. One query."""
+    visits = Visit.objects.filter(deployment__leader=leader, status=VisitStatus.SHARED)
+    if between is not None:
+        first, last = between
+        visits = visits.filter(visited_on__gte=first)
+        if last is not None:  # a historical designation may have no end
+            visits = visits.filter(visited_on__lte=last)
+    totals = visits.aggregate(
         hours=Sum("hours"),
         days=Sum("days"),
         schools=Count("deployment__client_school", distinct=True),

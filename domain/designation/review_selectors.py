@@ -157,31 +157,9 @@ def collated_feedback(review: DesignationReview) -> CollatedFeedback:
 def _reach_in_term(designation):
     """The leader's reach (as deployments.impact.reach_of counts it: notes of visit shared with
     the school) from the visits made during the term. One query."""
-    from decimal import Decimal
+    from domain.deployments.impact import reach_of
 
-    from django.db.models import Sum
-
-    from domain.deployments.impact import Reach
-    from domain.deployments.models import Visit
-    from domain.deployments.workflows import VisitStatus
-
-    totals = Visit.objects.filter(
-        deployment__leader=designation.person,
-        status=VisitStatus.SHARED,
-        visited_on__gte=designation.starts_on,
-        visited_on__lte=designation.ends_on,
-    ).aggregate(
-        hours=Sum("hours"),
-        days=Sum("days"),
-        schools=Count("deployment__client_school", distinct=True),
-        visits=Count("id"),
-    )
-    return Reach(
-        hours=totals["hours"] or Decimal("0"),
-        days=totals["days"] or Decimal("0"),
-        schools=totals["schools"],
-        visits=totals["visits"],
-    )
+    return reach_of(designation.person, between=(designation.starts_on, designation.ends_on))
 
 
 def review_pack(review: DesignationReview) -> ReviewPack:
