@@ -13,7 +13,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from demo.commissioning import build_demo_commissioning
 from demo.deployments import build_demo_deployment
+from demo.designation_reviews import build_demo_reviews, term_ending_soon_starts_on
 from demo.leaders import build_demo_leaders
+from demo.national_selection import build_demo_national_selection
 from demo.training import build_demo_training
 from domain.accounts import services as accounts
 from domain.accounts.models import User
@@ -321,7 +323,8 @@ def build_demo_region() -> list[DemoPerson]:
         school=schools["Aire Valley Primary School"],
         phases=["primary"],
         specialisms=[],
-        starts_on=date(2025, 9, 1),
+        # The term ends within six months, so its review is open (demo.designation_reviews).
+        starts_on=term_ending_soon_starts_on(timezone.localdate(), 4),
     )
     _demo_recruitment(users, aire, schools["Aire Valley Primary School"])
     build_demo_leaders(
@@ -330,6 +333,8 @@ def build_demo_region() -> list[DemoPerson]:
     commissioning = build_demo_commissioning(users=users, schools=schools, organisations=organisations)
     build_demo_deployment(users=users, schools=schools, organisations=organisations, meeting=commissioning["meeting"])
     build_demo_training(users=users, schools=schools, organisations=organisations)
+    build_demo_national_selection(users=users, organisations=organisations, schools=schools)
+    build_demo_reviews(users=users, organisations=organisations, schools=schools)
     return PEOPLE
 
 

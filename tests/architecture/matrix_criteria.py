@@ -1,14 +1,11 @@
 """URL x role matrix rows for the criteria sets and assessment grids (issue 14; merged into
 test_url_matrix.MATRIX): the region's representative only. Another region's representative does
 not find this region's versions (404, the rule for a record). The records: a draft of the
-Yorkshire LLE set and an agreed version of the region's assessment grid, made by the demo's
-representative (criteria_records, called by matrix_world.build_world)."""
-
-from django.utils import timezone
+Yorkshire LLE set and an agreed version of the region's assessment grid, which the demo region
+holds (demo.national_selection; criteria_records, called by matrix_world.build_world)."""
 
 from domain.accounts.roles import Role
 from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
-from domain.designation.criteria_services import criteria_agree, criteria_draft_start
 
 ANON = "signed out"
 
@@ -29,12 +26,14 @@ ROWS: dict = {
 
 
 def criteria_records(people) -> dict:
-    representative = people[Role.REGIONAL_REPRESENTATIVE]
-    in_force = {v.set_id: v for v in CriteriaVersion.objects.filter(status=CriteriaStatus.IN_FORCE, region="YH")}
-    draft = criteria_draft_start(actor=representative, source=in_force["yh-lle"])
-    agreed = criteria_draft_start(actor=representative, source=in_force["regional-grid"])
-    criteria_agree(actor=representative, version=agreed, agreed_by="Regional board", agreed_on=timezone.localdate())
-    return {"criteria_in_force": in_force["yh-lle"], "criteria_draft": draft, "criteria_agreed": agreed}
+    """The demo's versions (demo.national_selection): the local leaders' criteria in force and a
+    draft of them, and a new version of the grid the board has agreed."""
+    versions = CriteriaVersion.objects.filter(region="YH")
+    return {
+        "criteria_in_force": versions.get(set_id="yh-lle", status=CriteriaStatus.IN_FORCE),
+        "criteria_draft": versions.get(set_id="yh-lle", status=CriteriaStatus.DRAFT),
+        "criteria_agreed": versions.get(set_id="regional-grid", status=CriteriaStatus.AGREED),
+    }
 
 
 def kwargs(world) -> dict:

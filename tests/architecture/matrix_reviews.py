@@ -1,14 +1,10 @@
 """URL x role matrix rows for the review of designations (web/portal/reviews.py), merged into
 test_url_matrix.MATRIX, and the reviews they need (review_records, called by build_world).
 
-The demo's system leader (Alex) holds three designations by the coordinator's alliance: the LLE
-designation's review is sent and waits for a decision (the school contact and the coordinator
-were asked for feedback); an SLE designation's review was not renewed (Alex may appeal); an NLG
-designation's review is open, every question answered but not yet sent. Another leader of the
-alliance has appealed (decided by the hub's coordinator, so the alliance's coordinator or the
-region's representative hears the appeal)."""
-
-import datetime as dt
+The demo region's reviews (demo.designation_reviews): the system leader's (Alex's) LLE review is
+open, the self-assessment begun; their NLG review was not renewed (the school contact gave
+feedback; Alex may appeal); another leader of the alliance waits for the decision; and another
+has appealed (decided by the region's representative, so the alliance's coordinator hears it)."""
 
 from domain.accounts.roles import Role
 
@@ -53,74 +49,27 @@ def kwargs(world) -> dict:
     }
 
 
-def _answered(designation):
-    """The designation's review, opened and every question of the self-assessment answered."""
-    from domain.designation.models import add_months
-    from domain.designation.review_questions import questions_for
-    from domain.designation.review_services import review_answer, review_open
-
-    review = review_open(designation=designation, today=add_months(designation.ends_on, -5))
-    for question in questions_for(designation.role):
-        review_answer(actor=designation.person, review=review, key=question.key, answer="My work this term (matrix)")
-    return review
-
-
-def _submitted(designation):
-    from domain.designation.review_services import review_submit
-
-    return review_submit(actor=designation.person, review=_answered(designation))
-
-
 def review_records(people) -> dict:
-    from demo.leaders import HUB_COORDINATOR
-    from domain.accounts.models import User
-    from domain.designation.models import Designation, ReviewFeedback
-    from domain.designation.review_services import review_appeal, review_decide
-    from domain.designation.services import designation_create
+    """The demo's reviews (demo.designation_reviews). The school contact answered their request on
+    the decided one: a request still to answer, on the review waiting for its decision, is added."""
+    from domain.designation.models import DesignationReview, ReviewFeedback
     from domain.organisations.models import Organisation
-    from tests.architecture.matrix_world_records import _applicant
 
-    alliance = Organisation.objects.get(code="DEMO-TSA1")
-    alex, representative = people[SL], people[RR]
-    lle = Designation.objects.get(person=alex, role="lle")
-
-    def alex_designated(role, specialisms=()):
-        return designation_create(
-            actor=people[CO],
-            person=alex,
-            role=role,
-            source="tsa_or_hub",
-            organisation=alliance,
-            school=lle.school,
-            phases=["primary"] if role == "sle" else [],
-            specialisms=list(specialisms),
-            starts_on=dt.date(2024, 3, 1),
-        )
-
-    submitted = _submitted(lle)  # asks the school contact and the coordinator for feedback
-    sent = _submitted(alex_designated("sle", ["maths"]))
-    review_decide(actor=representative, review=sent, decision="not_renew", reasons="Little support (matrix)")
-    nlg = alex_designated("nlg")
-    avery = designation_create(
-        actor=people[CO],
-        person=_applicant("avery.appealing@matrix.test", "Avery Appealing"),
-        role="lle",
-        source="tsa_or_hub",
-        organisation=alliance,
-        school=lle.school,
-        phases=["primary"],
-        specialisms=[],
-        starts_on=dt.date(2024, 3, 1),
+    alex = people[SL]
+    reviews = DesignationReview.objects.select_related("designation")
+    not_renewed = reviews.get(designation__person=alex, status="not_renewed")
+    submitted = reviews.get(designation__person__email="sasha.hebden@demo.test")
+    contact = people[SC]
+    feedback = ReviewFeedback.objects.create(
+        review=submitted,
+        respondent=contact,
+        source=ReviewFeedback.Source.SCHOOL,
+        organisation=Organisation.objects.get(memberships__user=contact, memberships__role=SC),
     )
-    appealed = _submitted(avery)
-    # Decided by the hub's coordinator, so that the alliance's coordinator or the representative hears it.
-    hub_coordinator = User.objects.get(email=HUB_COORDINATOR[0])
-    review_decide(actor=hub_coordinator, review=appealed, decision="not_renew", reasons="Little support (matrix)")
-    review_appeal(actor=avery.person, review=appealed, grounds="I was on leave (matrix)")
     return {
-        "sent_review": sent,
-        "open_review": _answered(nlg),
+        "sent_review": not_renewed,
+        "open_review": reviews.get(designation__person=alex, status="open"),
         "submitted_review": submitted,
-        "appealed_review": appealed,
-        "review_feedback": ReviewFeedback.objects.get(review=submitted, respondent=people[SC]),
+        "appealed_review": reviews.get(status="appealed"),
+        "review_feedback": feedback,
     }

@@ -257,11 +257,11 @@ def build_world() -> dict:
         "past_event": Event.objects.get(kind="cpd"),
         "booking": Booking.objects.get(delegate__email="system.leader@demo.test"),
         "induction_booking": Booking.objects.get(delegate__email="sle.english@demo.test"),
-        "designation": Designation.objects.get(person__email="system.leader@demo.test"),
+        "designation": Designation.objects.get(person__email="system.leader@demo.test", role="lle"),
         "school": School.objects.order_by("urn").first(),
         "alliance": alliance,
         "membership": Membership.objects.filter(organisation=alliance).first(),
-        "application": Application.objects.get(applicant__email="system.leader@demo.test"),
+        "application": Application.objects.get(applicant__email="system.leader@demo.test", round__role="sle"),
     }
     # After the demo's records are found: these add requests, offers and deployments beside them.
     return (

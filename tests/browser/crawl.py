@@ -41,7 +41,7 @@ NOT_CRAWLED: dict[str, str] = {}
 def _demo_application_id() -> int:
     from domain.recruitment.models import Application
 
-    return Application.objects.get(applicant__email="system.leader@demo.test").pk
+    return Application.objects.get(applicant__email="system.leader@demo.test", round__role="sle").pk
 
 
 def example_urls(person_email: str) -> dict[str, list[str]]:
@@ -90,6 +90,7 @@ def example_urls(person_email: str) -> dict[str, list[str]]:
         **commissioning,
         **_deployment_examples(),
         **_training_examples(),
+        **_selection_and_review_examples(),
         "public:school-detail": [reverse("public:school-detail", args=[DEMO_URN_START])],
         "public:school-search": [f"{reverse('public:school-search')}?q={SCHOOLS[0][0].split()[0]}"],
         # POST only (its GET answers 405 whatever the notification): asked for, never shown.
@@ -193,6 +194,29 @@ def _training_examples() -> dict[str, list[str]]:
         "events:organise-publish": [reverse("events:organise-publish", args=[induction.pk])],
         "events:booking-cancel": [reverse("events:booking-cancel", args=[attended.pk])],
         "events:event-confirm": [reverse("events:event-confirm", args=[induction.pk])],
+    }
+
+
+def _selection_and_review_examples() -> dict[str, list[str]]:
+    """Issue 14's pages in the demo (demo.national_selection, demo.designation_reviews) that a
+    link may reach only through a notification or a list: the system leader's route on their NLE
+    draft and their appeal against the NLG review's decision, the appeal the coordinator hears, and
+    putting the agreed grid in force."""
+    from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
+    from domain.designation.models import DesignationReview
+    from domain.recruitment.models import Application
+
+    nle_draft = Application.objects.get(applicant__email="system.leader@demo.test", round__role="nle")
+    not_renewed = DesignationReview.objects.get(
+        designation__person__email="system.leader@demo.test", status="not_renewed"
+    )
+    appealed = DesignationReview.objects.get(status="appealed")
+    agreed = CriteriaVersion.objects.get(status=CriteriaStatus.AGREED, region="YH")
+    return {
+        "recruitment:application-route": [reverse("recruitment:application-route", args=[nle_draft.pk])],
+        "portal:review-appeal": [reverse("portal:review-appeal", args=[not_renewed.pk])],
+        "portal:review-appeal-decide": [reverse("portal:review-appeal-decide", args=[appealed.pk])],
+        "regional:criteria-in-force": [reverse("regional:criteria-in-force", args=[agreed.pk])],
     }
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from domain.accounts.models import User
 from domain.commissioning.models import Offer
 from domain.deployments.models import Concern, FeedbackRound
+from domain.designation.models import DesignationReview
 from domain.leaders import association_services, memorandum_services, portrait_services
 from domain.leaders.models import Association, MemorandumParty, PenPortrait, Term
 from domain.leaders.todo import to_do_for_alliance, to_do_for_leader
@@ -58,6 +59,11 @@ def test_a_leader_with_everything_done_is_asked_only_to_answer_their_offer(clien
             "deployments:feedback-round", args=[round_.deployment_id, round_.pk]
         ),
         "Book an induction": reverse("events:list"),
+        # demo.designation_reviews: the review of their LLE designation, the self-assessment not yet sent.
+        "Write your self-assessment for the review of your designation": reverse(
+            "portal:review",
+            args=[DesignationReview.objects.get(designation__person=demo["system.leader"], status="open").pk],
+        ),
     }
 
 
@@ -98,6 +104,8 @@ def test_an_alliance_is_asked_to_answer_requests_approve_portraits_and_accept_me
         ),
         # demo.region: the second applicant's referees and chair, waiting for the check (ADR 18).
         "Check 3 referees' addresses before their links are sent": reverse("rounds:references-to-confirm"),
+        # demo.designation_reviews: Sasha's review to decide and Avery's appeal to hear.
+        "Decide 2 reviews of designations": reverse("portal:reviews"),
     }
 
 
@@ -106,7 +114,7 @@ def test_publishing_a_new_memorandum_asks_every_alliance_again(demo):
     region = Association.objects.get(leader=demo["system.leader"]).organisation.region
     memorandum_services.memorandum_publish(actor=demo["regional.lead"], region=region, title="Version two", body="Text")
     texts = [item.text for item in to_do_for_alliance(coordinator)]
-    assert texts == ["Accept the memorandum for 2 associated leaders"]  # Alex and Jamie
+    assert texts == ["Accept the memorandum for 4 associated leaders"]  # Alex, Jamie, Sasha and Avery
 
 
 def test_the_alliance_list_runs_a_fixed_number_of_queries(demo):

@@ -8,8 +8,18 @@ from tests.conftest import sign_in
 
 REPRESENTATIVE = "regional.lead@demo.test"
 
-# The demo's designations (demo/region.py and demo/leaders.py), all in Yorkshire and the Humber.
-DEMO_LEADERS = {"Alex Fernleigh", "Drew Hollinsworth", "Jamie Oakroyd", "Taylor Whitcliffe", "Riley Ashworth"}
+# The demo's designations (demo/region.py, demo/leaders.py and demo/designation_reviews.py), all in
+# Yorkshire and the Humber: Alex holds two (LLE and NLG), the others one each.
+DEMO_LEADERS = {
+    "Alex Fernleigh",
+    "Drew Hollinsworth",
+    "Jamie Oakroyd",
+    "Taylor Whitcliffe",
+    "Riley Ashworth",
+    "Sasha Hebden",
+    "Avery Marsden",
+}
+DEMO_DESIGNATIONS = len(DEMO_LEADERS) + 1
 
 
 def demo_representative(client) -> User:

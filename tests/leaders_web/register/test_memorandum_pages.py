@@ -46,9 +46,10 @@ def test_the_page_shows_the_current_version_and_who_has_accepted_it(client):
     rows = summary(response)
     assert rows["Version"] == "1"
     assert rows["Title"].startswith("Memorandum of understanding")
-    # Four active associations (Alex, Jamie, Taylor and Riley); Riley's is not yet accepted.
-    assert rows["Accepted by leaders"] == "3 of 4 active associations"
-    assert rows["Accepted by alliances, hubs and groupings"] == "3 of 4 active associations"
+    # Six active associations (Alex, Jamie, Taylor, Riley, and Sasha and Avery of
+    # demo.designation_reviews); Riley's is not yet accepted.
+    assert rows["Accepted by leaders"] == "5 of 6 active associations"
+    assert rows["Accepted by alliances, hubs and groupings"] == "5 of 6 active associations"
     soup = BeautifulSoup(response.content, "html.parser")
     paragraphs = [p.get_text() for p in soup.select("[data-memorandum-body] p")]
     assert len(paragraphs) == 8 and paragraphs[1].startswith("1. Association is an agreement")
@@ -83,7 +84,7 @@ def test_publishing_a_new_version(client):
     assert rows["Version"] == "2"
     assert rows["Published"] == "22 November 2026 at 10am by Morgan Ashdown"
     # Nobody has accepted version 2 yet; version 1 is listed as an earlier version.
-    assert rows["Accepted by leaders"] == "0 of 4 active associations"
+    assert rows["Accepted by leaders"] == "0 of 6 active associations"
     soup = BeautifulSoup(response.content, "html.parser")
     assert [p.get_text() for p in soup.select("[data-memorandum-body] p")] == ["First paragraph.", "Second paragraph."]
     earlier = [s.get_text(" ", strip=True) for s in soup.select(".govuk-details__summary-text")]

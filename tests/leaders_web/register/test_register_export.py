@@ -11,7 +11,7 @@ from domain.leaders.register_export import HEADINGS
 from tests import factories
 from tests.designation.life.helpers import designate, tsa_with_coordinator
 
-from .helpers import DEMO_LEADERS, demo_representative
+from .helpers import DEMO_DESIGNATIONS, DEMO_LEADERS, demo_representative
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def test_the_download_holds_every_row_not_just_a_page(client):
     for _ in range(50):
         designate(organisation=tsa, actor=coordinator)
     _, *rows = csv_rows(export(client, "csv"))
-    assert len(rows) == len(DEMO_LEADERS) + 50
+    assert len(rows) == DEMO_DESIGNATIONS + 50
 
 
 def test_another_region_s_designations_are_never_downloaded(client):
