@@ -200,8 +200,8 @@ def _training_examples() -> dict[str, list[str]]:
 def _selection_and_review_examples() -> dict[str, list[str]]:
     """Issue 14's pages in the demo (demo.national_selection, demo.designation_reviews) that a
     link may reach only through a notification or a list: the system leader's route on their NLE
-    draft and their appeal against the NLG review's decision, the appeal the coordinator hears, and
-    putting the agreed grid in force."""
+    draft and their appeal against the NLG review's decision, the appeal the coordinator hears,
+    putting the agreed grid in force, and a judgement on a criterion needing evidence."""
     from domain.designation.criteria_models import CriteriaStatus, CriteriaVersion
     from domain.designation.models import DesignationReview
     from domain.recruitment.models import Application
@@ -212,7 +212,16 @@ def _selection_and_review_examples() -> dict[str, list[str]]:
     )
     appealed = DesignationReview.objects.get(status="appealed")
     agreed = CriteriaVersion.objects.get(status=CriteriaStatus.AGREED, region="YH")
+    # The coordinator's judgement on a criterion of the application at the check that needs evidence.
+    at_the_check = Application.objects.get(applicant__email="harper.skelwith@demo.test")
+    needing = next(
+        criterion["id"]
+        for group in at_the_check.eligibility_checks.order_by("-pk").first().evaluation["groups"]
+        for criterion in group["criteria"]
+        if criterion["result"] == "needs_evidence"
+    )
     return {
+        "selection:judgement": [reverse("selection:judgement", args=[at_the_check.pk, needing])],
         "recruitment:application-route": [reverse("recruitment:application-route", args=[nle_draft.pk])],
         "portal:review-appeal": [reverse("portal:review-appeal", args=[not_renewed.pk])],
         "portal:review-appeal-decide": [reverse("portal:review-appeal-decide", args=[appealed.pk])],

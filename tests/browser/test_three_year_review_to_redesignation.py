@@ -16,33 +16,17 @@ from playwright.sync_api import Page, expect
 from demo.region import build_demo_region
 from domain.accounts.models import User
 from domain.accounts.roles import Role
-from domain.designation.models import DesignationReview
-from domain.designation.services import designation_create
-from domain.designation.tasks import open_due_reviews
-from domain.organisations.models import Organisation
+from domain.designation.models import DesignationReview, term_end, term_years_for
+from web.common.formatting import govuk_date
 
 from .steps import demo_person, sign_in
 
 
 def given_a_leader_whose_term_ends_in_under_six_months():
-    """The demo's leader also serves as an NLG, designated by the alliance on 1 March 2024: on the
-    frozen day (22 November 2026) the term ends on 28 February 2027. The daily task opens its
-    review."""
-    alliance = Organisation.objects.get(code="DEMO-TSA1")
+    """The demo's leader has served as an LLE for 32 months (demo.region): their term ends within
+    six months, so the service has opened its review (demo.designation_reviews)."""
     leader = User.objects.get(email=demo_person(Role.SYSTEM_LEADER).email)
-    designation_create(
-        actor=User.objects.get(email=demo_person(Role.TSA_COORDINATOR).email),
-        person=leader,
-        role="nlg",
-        source="tsa_or_hub",
-        organisation=alliance,
-        school=leader.designations.get(role="lle").school,
-        phases=[],
-        specialisms=[],
-        starts_on=dt.date(2024, 3, 1),
-    )
-    open_due_reviews.enqueue()
-    return DesignationReview.objects.get(designation__role="nlg", designation__person=leader)
+    return DesignationReview.objects.get(designation__role="lle", designation__person=leader)
 
 
 def when_the_leader_writes_and_sends_the_self_assessment(page: Page) -> None:
@@ -50,14 +34,12 @@ def when_the_leader_writes_and_sends_the_self_assessment(page: Page) -> None:
     tasks.get_by_role("link", name="Write your self-assessment for the review of your designation").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The review of your designation")
     page.get_by_role("link", name="What support have you given in this term?").click()
-    for answer in (
-        "Two primary schools in Bradford, 18 days: governance reviews and coaching chairs.",
-        "I began with a review of each board's work and agreed the priorities with the chair.",
-        "Both boards now hold leaders to account on attendance; one school came out of a category.",
-        "Support for boards in trusts that are taking on schools, and training in finance.",
-    ):
-        page.get_by_role("textbox").fill(answer)
-        page.get_by_role("button", name="Save and continue").click()
+    # The leader had answered every question (demo.designation_reviews): changing the first
+    # answer goes straight back to the check.
+    page.get_by_role("textbox").fill(
+        "Two primary schools in Bradford, 18 days: governance reviews and coaching chairs."
+    )
+    page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your self-assessment before you send it")
     page.get_by_role("button", name="Send your self-assessment").click()
     expect(
@@ -76,7 +58,12 @@ def when_the_supported_school_gives_feedback(page: Page, leader_name: str) -> No
 
 
 def when_the_coordinator_reads_the_pack_and_re_designates(page: Page, review) -> None:
-    page.get_by_test_id("things-to-do").get_by_role("link", name="Decide the review of a designation").click()
+    # The alliance has another review waiting (demo.designation_reviews): the task leads to the list.
+    page.get_by_test_id("things-to-do").get_by_role(
+        "link", name=re.compile(r"^Decide \d+ reviews of designations")
+    ).click()
+    leader = re.escape(review.designation.person.full_name)
+    page.get_by_role("link", name=re.compile(rf"^{leader}\s*, local leader of education")).click()
     expect(page).to_have_url(re.compile(reverse("portal:review-pack", args=[review.pk]) + "$"))
     expect(page.get_by_text("Two primary schools in Bradford, 18 days")).to_be_visible()
     expect(page.get_by_test_id("feedback-comments")).to_contain_text("Patient with our governors")
@@ -93,11 +80,13 @@ def when_the_coordinator_reads_the_pack_and_re_designates(page: Page, review) ->
 
 
 def then_the_leader_sees_the_new_term(page: Page, review) -> None:
+    starts = review.designation.ends_on + dt.timedelta(days=1)
+    ends = term_end(starts, term_years_for("lle"))
     page.goto(reverse("portal:review", args=[review.pk]))
-    expect(page.get_by_text("Your new term runs from 1 March 2027 to 28 February 2030")).to_be_visible()
+    expect(page.get_by_text(f"Your new term runs from {govuk_date(starts)} to {govuk_date(ends)}")).to_be_visible()
     page.goto(reverse("portal:home"))
     expect(page.get_by_test_id("designations")).to_contain_text(
-        "National leader of governance since 1 March 2027 until 28 February 2030"
+        f"Local leader of education since {govuk_date(starts)} until {govuk_date(ends)}"
     )
 
 
