@@ -97,7 +97,7 @@ def test_the_export_never_holds_the_password_or_the_authenticator_key(leader):
 
 
 def test_what_a_referee_wrote_is_withheld_but_the_reference_is_listed(leader):
-    application = leader.applications.get()
+    application = leader.applications.get(round__role="sle")  # the demo leader's SLE draft
     ReferenceRequest.objects.create(
         application=application,
         kind="headteacher",
@@ -151,7 +151,7 @@ def test_the_judgements_on_their_applications_are_theirs_but_not_who_judged(lead
     the applicant, as their assessment scores are; the assessor's identity is left out."""
     from domain.recruitment.models import CriterionJudgement, EligibilityCheck
 
-    application = leader.applications.get()
+    application = leader.applications.get(round__role="sle")  # the demo leader's SLE draft
     assessor = User.objects.get(email="regional.lead@demo.test")
     EligibilityCheck.objects.create(
         application=application,

@@ -39,7 +39,14 @@ def test_the_coordinator_sees_their_leaders_with_memorandum_portrait_and_days_le
     alex = rows["Alex Fernleigh"]
     # Alex offered 10 days this term; 5 are committed: a diagnostic visit, and the 3 of the demo
     # deployment's 4 days that fall in this term by working days.
-    assert alex[1:] == ["Local leader of education", "22 November 2026", "Accepted by both", "Published", "5"]
+    # Alex also serves as a national leader of governance (demo.designation_reviews).
+    assert alex[1:] == [
+        "National leader of governance, Local leader of education",
+        "22 November 2026",
+        "Accepted by both",
+        "Published",
+        "5",
+    ]
     assert "Jamie Oakroyd" in rows and "Drew Hollinsworth" not in rows
     page = response.content.decode()
     assert "Pen portraits waiting for approval (0)" in page
@@ -74,7 +81,8 @@ def test_the_leaders_page_runs_the_same_queries_however_many_leaders(demo, as_us
     response = assert_constant_queries(
         lambda: client.get(LEADERS), lambda: designate_for(demo["aire"], actor=demo["coordinator"]), times=3
     )
-    assert len(table_rows(response, "Leaders associated with")) == 5
+    # The demo's 4, Sasha Hebden and Avery Marsden under review (demo.designation_reviews), and 3 more.
+    assert len(table_rows(response, "Leaders associated with")) == 7
 
 
 def test_the_regional_list_offers_a_checkbox_only_for_leaders_who_can_be_invited(demo, as_user):
@@ -150,4 +158,4 @@ def test_the_regional_list_runs_the_same_queries_however_long(demo, as_user, cli
     response = assert_constant_queries(
         lambda: client.get(REGIONAL), lambda: designate_for(demo["hub"], actor=demo["hub.coordinator"]), times=3
     )
-    assert len(table_rows(response)) == 8  # the demo's five and three more
+    assert len(table_rows(response)) == 10  # the demo's seven and three more

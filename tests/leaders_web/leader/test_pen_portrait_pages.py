@@ -49,8 +49,9 @@ def test_the_form_groups_specialisms_by_area_and_is_filled_in(as_leader):
     assert page.find(id="id_specialisms") is not None
     ids = [tag["id"] for tag in page.select("[id]")]
     assert len(ids) == len(set(ids)), "duplicate ids"
-    # An LLE is contacted through their alliance: no field for a public contact.
-    assert page.find(attrs={"name": "public_contact"}) is None
+    # Alex is also a national leader of governance (demo.designation_reviews), and national
+    # leaders may publish a contact: the field is there, empty.
+    assert page.find("input", attrs={"name": "public_contact"})["value"] == ""
 
 
 def test_a_national_leader_may_publish_a_contact(as_leader):
