@@ -48,7 +48,6 @@ NOT_VISITED: dict[str, str] = {
     "broker:item-remove": "POST only (405)",
     "broker:item-rank": "POST only (405)",
     "requests:offer-answer": "the offer waits for the leader first (404)",
-    "selection:paper-exercise": "an LLE round has no paper exercise (404)",
 }
 
 
