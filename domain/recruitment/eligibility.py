@@ -14,16 +14,12 @@ from domain.designation.criteria import CriteriaSetError, Facts, evaluate, facts
 from domain.designation.criteria.facts import Judgement, Post
 from domain.workflows.table import transition
 
-from .application_form import REGIONAL_FORM, form_for
+from .application_form import form_for
 from .employment import posts_facts
 from .models import Application, CriterionJudgement, EligibilityCheck, ReferenceKind, ReferenceRequest
 from .policies import can_run_selection
 from .services import RecruitmentRefused
 from .workflows import APPLICATION, ApplicationStatus, ReferenceStatus
-
-# The declarations of each form answer the declaration criteria of its role's set
-# (application_form.Declaration.criterion); the first LLE form's, kept for what reads them here.
-DECLARATION_CRITERIA = REGIONAL_FORM.declaration_criteria
 
 
 def _governors_support(application: Application) -> bool | None:
